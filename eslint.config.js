@@ -39,7 +39,7 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...engineBannedGlobals],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date']", message: 'Use the simulated clock.' },
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the simulated clock.' },
         { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Use the simulated clock.' },
         { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use the seeded random generator.' },
       ],

@@ -1,0 +1,152 @@
+// Finds every JWT in a run and decodes it: claims with explanations, signature checked against its signer.
+import {
+  certificateThumbprints,
+  decodeJwtParts,
+  verifyJwt,
+  verifyJwtWithCertificate,
+} from '../crypto';
+import type { SigningAlg } from '../crypto';
+import type { Directory } from '../directory/model';
+import { decodeForm, getHeader, parseJsonBody } from '../http/message';
+import { publishedJwks } from '../parties/authority/keys';
+import { explainClaim, TIME_CLAIMS } from './claims-glossary';
+import type { StartingFact, SimStep, TokenInspection } from './trace';
+
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
+
+/** Every JWT carried by a step: Bearer header, form parameters, JSON response fields. */
+export function tokensInStep(step: SimStep): { token: string; where: string }[] {
+  const found: { token: string; where: string }[] = [];
+  const add = (token: unknown, where: string) => {
+    if (typeof token === 'string' && JWT_SHAPE.test(token)) found.push({ token, where });
+  };
+  if (step.kind === 'request') {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(getHeader(step.request.headers, 'Authorization') ?? '');
+    add(bearer?.[1], 'Authorization header');
+    for (const [name, value] of decodeForm(step.request.body)) add(value, name);
+  } else if (step.response) {
+    const body = parseJsonBody(step.response);
+    if (body && typeof body === 'object') {
+      for (const [name, value] of Object.entries(body as Record<string, unknown>)) add(value, name);
+    }
+  }
+  return found;
+}
+
+function describe(
+  payload: Record<string, unknown>,
+  kind: TokenInspection['kind'],
+  directory: Directory,
+): string {
+  if (kind === 'client_assertion')
+    return `Client assertion signed by app ${String(payload.iss)} for ${String(payload.aud)}`;
+  const audApp = directory.applications.find(
+    (a) => a.appId === payload.aud || a.identifierUris.includes(String(payload.aud)),
+  );
+  const target = audApp?.displayName ?? String(payload.aud);
+  const ver = payload.ver ? `v${String(payload.ver)} ` : '';
+  if (typeof payload.scp === 'string') {
+    return `${ver}delegated access token for ${target}: ${String(payload.name ?? 'a user')} via app ${String(payload.azp ?? payload.appid)} (scp: ${payload.scp})`;
+  }
+  const roles = Array.isArray(payload.roles) ? payload.roles.join(', ') : 'none';
+  return `${ver}app-only access token for ${target} (roles: ${roles})`;
+}
+
+async function inspectToken(
+  token: string,
+  isAssertion: boolean,
+  directory: Directory,
+): Promise<TokenInspection | undefined> {
+  const parts = decodeJwtParts(token);
+  if (!parts) return undefined;
+  const { header, payload } = parts;
+  const kind: TokenInspection['kind'] = isAssertion
+    ? 'client_assertion'
+    : 'scp' in payload || 'roles' in payload || payload.idtyp === 'app'
+      ? 'access_token'
+      : 'nonce' in payload
+        ? 'id_token'
+        : 'jwt';
+  let signature: TokenInspection['signature'];
+  if (kind === 'client_assertion') {
+    const wanted = (header['x5t#S256'] ?? header.x5t) as string | undefined;
+    let match: string | undefined;
+    for (const app of directory.applications) {
+      for (const credential of app.keyCredentials) {
+        const prints = await certificateThumbprints(credential.key);
+        if (prints.x5tS256 === wanted || prints.x5t === wanted) match = credential.key;
+      }
+    }
+    if (!match) {
+      signature = {
+        status: 'invalid',
+        detail: `No registered certificate has thumbprint ${String(wanted)}.`,
+      };
+    } else {
+      const result = await verifyJwtWithCertificate(
+        token,
+        match,
+        header.alg as SigningAlg,
+        0,
+        1e10,
+      );
+      signature = result.ok
+        ? {
+            status: 'valid',
+            signer: "the client's registered certificate",
+            detail: `${String(header.alg)} signature verified with the certificate whose thumbprint is in the header.`,
+          }
+        : { status: 'invalid', signer: 'a registered certificate', detail: result.message };
+    }
+  } else {
+    const result = await verifyJwt(token, await publishedJwks(), {
+      now: 0,
+      clockToleranceSeconds: 1e10,
+    });
+    signature = result.ok
+      ? {
+          status: 'valid',
+          signer: "the authority's token-signing key",
+          detail: `RS256 signature verified with the JWKS key kid=${String(header.kid)}.`,
+        }
+      : {
+          status: 'invalid',
+          detail: `Not verifiable with the authority's JWKS: ${result.message}`,
+        };
+  }
+  const ver = payload.ver === '1.0' || payload.ver === '2.0' ? payload.ver : null;
+  return {
+    token,
+    kind,
+    version: ver,
+    header,
+    claims: Object.entries(payload).map(([name, value]) => ({
+      name,
+      value,
+      explanation: explainClaim(name, kind),
+      isTime: TIME_CLAIMS.has(name) && typeof value === 'number',
+    })),
+    signature,
+    summary: describe(payload, kind, directory),
+  };
+}
+
+/** Decodes every JWT found in `steps` and `facts`, keyed by the compact token. Never throws for odd input. */
+export async function inspectRunTokens(
+  steps: SimStep[],
+  facts: StartingFact[],
+  directory: Directory,
+): Promise<Record<string, TokenInspection>> {
+  const out: Record<string, TokenInspection> = {};
+  const queue: { token: string; where: string }[] = facts.map((f) => ({
+    token: f.token,
+    where: 'starting fact',
+  }));
+  for (const step of steps) queue.push(...tokensInStep(step));
+  for (const { token, where } of queue) {
+    if (out[token]) continue;
+    const inspected = await inspectToken(token, where === 'client_assertion', directory);
+    if (inspected) out[token] = inspected;
+  }
+  return out;
+}

@@ -1,0 +1,214 @@
+// The shape of a scenario: parties, registrations, starting facts, narration and what-if variants.
+import type { FixtureKeyName, SigningAlg } from '../crypto';
+import type { Directory } from '../directory/model';
+import type { AadstsCode, DocRef } from '../errors';
+
+/** Closed list of scenario ids (one file each under `src/scenarios`). */
+export type ScenarioId =
+  'cc-secret' | 'cc-certificate' | 'cc-basic' | 'obo-secret' | 'obo-certificate' | 'obo-v1';
+
+/** Party ids are short stable names, e.g. `client`, `api-a`, `authority`. */
+export type PartyId = string;
+
+/** What a party is, which decides its colour and icon on the canvas. */
+export type PartyKind = 'authority' | 'daemon' | 'web-app' | 'spa' | 'middle-tier-api' | 'api';
+
+/**
+ * How a confidential client authenticates at the token endpoint.
+ * - `client_secret_post`: `client_secret` in the body (RFC 6749 section 2.3.1).
+ * - `client_secret_basic`: `Authorization: Basic base64(urlencode(id):urlencode(secret))`.
+ * - `private_key_jwt`: a signed `client_assertion` (RFC 7523 section 2.2) from a fixture certificate;
+ *   PS256 sends `x5t#S256`, RS256 sends `x5t`. `audience`, `lifetimeSeconds` and `notBeforeOffsetSeconds`
+ *   exist for what-ifs.
+ * - `none`: no credential (shows AADSTS7000218).
+ * @see https://learn.microsoft.com/entra/identity-platform/certificate-credentials
+ */
+export type ClientCredential =
+  | { type: 'client_secret_post'; secret: string }
+  | { type: 'client_secret_basic'; secret: string }
+  | {
+      type: 'private_key_jwt';
+      key: FixtureKeyName;
+      alg: SigningAlg;
+      audience?: string;
+      lifetimeSeconds?: number;
+      notBeforeOffsetSeconds?: number;
+    }
+  | { type: 'none' };
+
+/** Which token endpoint a request goes to: `v2` = `/oauth2/v2.0/token` (`scope`), `v1` = `/oauth2/token` (`resource`). */
+export type EndpointVersion = 'v1' | 'v2';
+
+/** A step of a client's program. `id` keys the narration of the messages it sends. */
+export type ClientAction =
+  | {
+      do: 'acquire-token';
+      id: string;
+      grant: 'client_credentials';
+      endpoint: EndpointVersion;
+      /** v2: space-separated scopes. */
+      scope?: string;
+      /** v1: the resource's App ID URI or app id. */
+      resource?: string;
+      /** Name under which the client keeps the access token. */
+      saveAs: string;
+    }
+  | {
+      do: 'call-api';
+      id: string;
+      target: PartyId;
+      method: 'GET';
+      path: string;
+      /** Name of the token the client sends as `Authorization: Bearer`. */
+      token: string;
+    };
+
+/** A client party: starts the flow by running its program. */
+export interface ClientParty {
+  id: PartyId;
+  kind: 'daemon' | 'web-app' | 'spa';
+  label: string;
+  appId: string;
+  description: string;
+  credential: ClientCredential;
+  program: ClientAction[];
+}
+
+/**
+ * How an API validates bearer tokens (what Microsoft.Identity.Web and jose do).
+ * Times are seconds.
+ */
+export interface BearerValidation {
+  /** Accepted `aud` values (app id and App ID URIs). */
+  audiences: string[];
+  /** When false the API skips the `aud` check (a misconfiguration some what-ifs show). */
+  validateAudience: boolean;
+  /** Delegated calls must carry one of these in `scp`. */
+  requiredScopes: string[];
+  /** App-only calls must carry one of these in `roles`. */
+  requiredRoles: string[];
+  /** Whether app-only tokens (no `scp`) are accepted at all. */
+  allowAppOnly: boolean;
+  /** Leeway for `exp`/`nbf`, seconds (Microsoft.Identity.Web's default is 300). */
+  clockToleranceSeconds: number;
+}
+
+/** The OBO call a middle-tier API makes before answering. */
+export interface OboCall {
+  id: string;
+  credential: ClientCredential;
+  endpoint: EndpointVersion;
+  /** v2: e.g. `api://downstream/Reports.Read offline_access`. */
+  scope?: string;
+  /** v1: App ID URI of the downstream API. */
+  resource?: string;
+  /** The downstream API party and the request it makes there. */
+  downstream: PartyId;
+  path: string;
+}
+
+/** A resource API party; with `obo` it is a middle tier that calls a downstream API. */
+export interface ApiParty {
+  id: PartyId;
+  kind: 'api' | 'middle-tier-api';
+  label: string;
+  appId: string;
+  description: string;
+  /** Base URL, e.g. `https://orders.contoso.example`. */
+  baseUrl: string;
+  validation: BearerValidation;
+  /** JSON the API returns on success, merged with a `caller` summary read from the token. */
+  data: Record<string, unknown>;
+  obo?: OboCall;
+}
+
+/** The authority party (one per scenario). */
+export interface AuthorityParty {
+  id: PartyId;
+  kind: 'authority';
+  label: string;
+  description: string;
+}
+
+/** Any party. */
+export type Party = ClientParty | ApiParty | AuthorityParty;
+
+/**
+ * A token some party already holds when the scenario starts (the "starting fact"), minted by the
+ * authority before step 1. `ageSeconds` is how long before the start it was issued.
+ */
+export interface StartingToken {
+  name: string;
+  holder: PartyId;
+  title: string;
+  description: string;
+  spec:
+    | {
+        kind: 'delegated';
+        userId: string;
+        clientAppId: string;
+        /** Resource app id or App ID URI. */
+        resource: string;
+        scopes: string[];
+        amr: string[];
+        ageSeconds: number;
+        /** Fixed lifetime in seconds instead of the random 60-90 minutes (for expiry lessons). */
+        lifetimeSeconds?: number;
+      }
+    | {
+        kind: 'app-only';
+        clientAppId: string;
+        resource: string;
+        ageSeconds: number;
+        lifetimeSeconds?: number;
+      };
+}
+
+/** The text shown for a step: what happens, why, and the doc that says so. */
+export interface Narration {
+  title: string;
+  text: string;
+  docs: DocRef[];
+}
+
+/** Narration for the messages of one action: the request, and its success or error response. */
+export interface ActionNarration {
+  request: Narration;
+  response?: Narration;
+  error?: Narration;
+}
+
+/**
+ * A what-if switch: a pure override of the scenario's data (registrations, policies, party
+ * settings), never a separate code path. `expect` says which documented branch it should show.
+ */
+export interface VariantDefinition {
+  id: string;
+  label: string;
+  description: string;
+  expect: { code: AadstsCode; httpStatusAtClient?: number } | { httpStatusAtClient: number };
+  apply: (scenario: ScenarioDefinition) => ScenarioDefinition;
+}
+
+/** A complete scenario. Plain data apart from variant `apply` functions. */
+export interface ScenarioDefinition {
+  id: ScenarioId;
+  title: string;
+  /** One paragraph shown under the title. */
+  summary: string;
+  category: 'Client credentials' | 'On-Behalf-Of';
+  /** Simulated start time, epoch seconds. */
+  startTime: number;
+  tenantId: string;
+  directory: Directory;
+  parties: Party[];
+  /** The client that runs its program to start the flow. */
+  starter: PartyId;
+  startingTokens: StartingToken[];
+  /** Narration keyed by action id (client actions, `obo` calls, and `jwks`). */
+  narration: Record<string, ActionNarration>;
+  docs: DocRef[];
+  variants: VariantDefinition[];
+  /** Canvas positions in px, keyed by party id. */
+  layout: Record<PartyId, { x: number; y: number }>;
+}

@@ -1,0 +1,137 @@
+// The trace: steps (one HTTP message each), the events that explain them, and the run value.
+import type { AadstsCode, DocRef } from '../errors';
+import type { HttpRequest, HttpResponse } from '../http/message';
+import type { CheckName } from '../parties/authority/checks/check';
+import type { Narration, PartyId, PartyKind, ScenarioId } from './scenario';
+
+/** Events recorded while a party handles a message; attached to the next step recorded. */
+export type TraceEvent =
+  | {
+      type: 'authority.checks';
+      endpoint: string;
+      /** Checks that passed, in the order they ran. */
+      passed: CheckName[];
+      failed?: { check: CheckName; code: AadstsCode };
+    }
+  | {
+      type: 'client.assertion.built';
+      party: PartyId;
+      header: Record<string, unknown>;
+      payload: Record<string, unknown>;
+    }
+  | {
+      type: 'token.issued';
+      tokenType: 'access_token' | 'refresh_token';
+      version: '1.0' | '2.0' | null;
+      audience: string;
+      subject: 'app' | 'user';
+      scp?: string;
+      roles?: string[];
+    }
+  | {
+      type: 'token.validated';
+      party: PartyId;
+      ok: boolean;
+      /** The rule that failed, if any (RFC 7519 section 7.2 / RFC 6750 section 3.1 vocabulary). */
+      reason?: string;
+      detail: string;
+    }
+  | { type: 'jwks.cached'; party: PartyId; keys: number }
+  | { type: 'claims.challenge'; party: PartyId; claims: string };
+
+/** What a step's message means for the flow, which decides its colour. */
+export type StepOutcome = 'request' | 'success' | 'error';
+
+/** The "why / how to fix" card of an error step. */
+export interface ErrorCard {
+  code?: AadstsCode;
+  error?: string;
+  title: string;
+  why: string;
+  fix: string;
+  docs: DocRef[];
+}
+
+/**
+ * One step = one HTTP message travelling from `from` to `to` at simulated time `time` (epoch
+ * seconds). A request and its response share `exchange`; a response step carries both.
+ */
+export interface SimStep {
+  index: number;
+  exchange: number;
+  kind: 'request' | 'response';
+  from: PartyId;
+  to: PartyId;
+  time: number;
+  /** The action id that caused the message (keys the narration). */
+  tag: string;
+  /** One line for the timeline, e.g. `POST /{tenant}/oauth2/v2.0/token` or `200 OK`. */
+  label: string;
+  request: HttpRequest;
+  response?: HttpResponse;
+  outcome: StepOutcome;
+  events: TraceEvent[];
+  narration: Narration;
+  error?: ErrorCard;
+}
+
+/** A party as the canvas shows it. */
+export interface PartyView {
+  id: PartyId;
+  kind: PartyKind;
+  label: string;
+  description: string;
+  appId?: string;
+  url?: string;
+  position: { x: number; y: number };
+}
+
+/** A fact true before step 1, e.g. "the user already holds token A". */
+export interface StartingFact {
+  title: string;
+  description: string;
+  holder: PartyId;
+  token: string;
+}
+
+/** One claim of a decoded token, with its explanation; times are epoch seconds. */
+export interface ClaimView {
+  name: string;
+  value: unknown;
+  explanation: string;
+  isTime: boolean;
+}
+
+/** Signature status of a JWT as checked by the inspector. */
+export type SignatureStatus =
+  | { status: 'valid'; signer: string; detail: string }
+  | { status: 'invalid'; signer?: string; detail: string };
+
+/** A decoded and checked JWT found in a message or starting fact. */
+export interface TokenInspection {
+  token: string;
+  /** What the token is, from its claims and where it travelled. */
+  kind: 'access_token' | 'id_token' | 'client_assertion' | 'jwt';
+  /** Access-token format (`ver`), when present. */
+  version: '1.0' | '2.0' | null;
+  header: Record<string, unknown>;
+  claims: ClaimView[];
+  signature: SignatureStatus;
+  /** Plain-words summary, e.g. "App-only token for Orders API (roles: Orders.Read.All)". */
+  summary: string;
+}
+
+/** A finished run: everything the UI renders, as plain data. */
+export interface SimulationRun {
+  scenarioId: ScenarioId;
+  title: string;
+  variants: string[];
+  seed: number;
+  startTime: number;
+  parties: PartyView[];
+  startingFacts: StartingFact[];
+  steps: SimStep[];
+  /** Every JWT that appears anywhere in the run, keyed by the compact token. */
+  tokens: Record<string, TokenInspection>;
+  result: { ok: boolean; summary: string };
+}

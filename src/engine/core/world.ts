@@ -1,0 +1,84 @@
+// Headless use: the scenario's authority and APIs as standard fetch handlers for real clients.
+import type { HttpMethod, HttpRequest } from '../http/message';
+import { createRuntime, mintStartingTokens } from './runtime';
+import type { Runtime } from './runtime';
+import { advanceClock } from './clock';
+import { applyVariants } from './run';
+import type { ScenarioDefinition } from './scenario';
+import type { SimStep } from './trace';
+
+/** A WHATWG fetch handler: `(request: Request) => Promise<Response>`. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** A running scenario served over fetch handlers. */
+export interface World {
+  /** Routes by origin to the authority (`https://login.microsoftonline.com`) or an API's base URL. */
+  fetch: FetchHandler;
+  /** The authority only. */
+  authority: FetchHandler;
+  /** Each API by party id. */
+  apis: Record<string, FetchHandler>;
+  /** Simulated time, epoch seconds. */
+  now(): number;
+  /** Moves simulated time forward by `seconds`. */
+  advance(seconds: number): void;
+  /** The starting tokens (e.g. token A), minted once on first call. */
+  startingTokens(): Promise<Record<string, string>>;
+  /** Every message exchanged so far, as steps (narration omitted). */
+  log(): Omit<SimStep, 'narration'>[];
+  runtime: Runtime;
+}
+
+async function toHttpRequest(request: Request): Promise<HttpRequest> {
+  const method = request.method.toUpperCase() as HttpMethod;
+  const body = method === 'GET' ? undefined : await request.text();
+  return {
+    method,
+    url: request.url,
+    headers: Object.fromEntries(request.headers.entries()),
+    ...(body !== undefined ? { body } : {}),
+  };
+}
+
+/**
+ * Builds a headless world for `scenario` (with `variants` applied and `seed`). Requests pass
+ * through the same simulated network as interactive runs, so `log()` shows them as steps.
+ * Throws `Error` for unknown variant ids.
+ */
+export function createWorld(
+  scenario: ScenarioDefinition,
+  options: { variants?: string[]; seed?: number } = {},
+): World {
+  const runtime = createRuntime(applyVariants(scenario, options.variants ?? []), options.seed ?? 1);
+  const handlerFor =
+    (partyUrl?: string): FetchHandler =>
+    async (request) => {
+      const url = new URL(request.url);
+      if (partyUrl && url.origin !== new URL(partyUrl).origin) {
+        return new Response(`Not served here: ${url.origin}`, { status: 404 });
+      }
+      const response = await runtime.network.send(
+        'external-client',
+        await toHttpRequest(request),
+        'external',
+      );
+      return new Response(response.status === 204 ? null : response.body, {
+        status: response.status,
+        headers: response.headers,
+      });
+    };
+  let tokens: Promise<Record<string, string>> | undefined;
+  return {
+    fetch: handlerFor(),
+    authority: handlerFor(runtime.partyUrls.get(runtime.authority.id)),
+    apis: Object.fromEntries(runtime.apis.map((api) => [api.id, handlerFor(api.baseUrl)])),
+    now: () => runtime.clock.now,
+    advance: (seconds) => advanceClock(runtime.clock, seconds),
+    startingTokens: () => {
+      tokens ??= mintStartingTokens(runtime).then((map) => Object.fromEntries(map));
+      return tokens;
+    },
+    log: () => [...runtime.network.steps],
+    runtime,
+  };
+}

@@ -1,0 +1,139 @@
+// Directory look-ups the authority's checks use: tenants, apps, service principals, grants.
+import type {
+  AppRegistration,
+  Directory,
+  PermissionScope,
+  ServicePrincipal,
+  Tenant,
+  User,
+} from './model';
+
+/** Finds a tenant by GUID or verified domain (case-insensitive), as the `{tenant}` path segment allows. */
+export function findTenant(directory: Directory, segment: string): Tenant | undefined {
+  const wanted = segment.toLowerCase();
+  return directory.tenants.find(
+    (t) => t.id === wanted || t.domains.some((d) => d.toLowerCase() === wanted),
+  );
+}
+
+/** Finds an app registration by `appId` (GUID). */
+export function findApplication(directory: Directory, appId: string): AppRegistration | undefined {
+  return directory.applications.find((a) => a.appId === appId);
+}
+
+/** Finds the service principal of `appId` in `tenantId`. */
+export function findServicePrincipal(
+  directory: Directory,
+  tenantId: string,
+  appId: string,
+): ServicePrincipal | undefined {
+  return directory.servicePrincipals.find((sp) => sp.tenantId === tenantId && sp.appId === appId);
+}
+
+/** Finds a user by object id. */
+export function findUser(directory: Directory, userId: string): User | undefined {
+  return directory.users.find((u) => u.id === userId);
+}
+
+/**
+ * Resolves a resource identifier as used in `scope` prefixes and v1 `resource`: the app GUID or
+ * one of its `identifierUris` (compared case-insensitively, ignoring one trailing slash).
+ * @see https://learn.microsoft.com/entra/identity-platform/scopes-oidc
+ */
+export function findApplicationByResource(
+  directory: Directory,
+  resource: string,
+): AppRegistration | undefined {
+  const norm = (s: string) => s.toLowerCase().replace(/\/$/, '');
+  const wanted = norm(resource);
+  return directory.applications.find(
+    (a) => a.appId === wanted || a.identifierUris.some((uri) => norm(uri) === wanted),
+  );
+}
+
+/**
+ * Splits a v2 scope value into resource and permission: `api://orders/Orders.Read` gives
+ * `{ resource: 'api://orders', permission: 'Orders.Read' }`. A bare value (`User.Read`) means
+ * Microsoft Graph; OIDC scopes (`openid`, `profile`, `email`, `offline_access`) are `oidc`.
+ * @see https://learn.microsoft.com/entra/identity-platform/scopes-oidc
+ */
+export function parseScopeValue(
+  scope: string,
+): { kind: 'oidc'; value: string } | { kind: 'resource'; resource: string; permission: string } {
+  if (OIDC_SCOPES.has(scope)) return { kind: 'oidc', value: scope };
+  const slash = scope.lastIndexOf('/');
+  if (slash <= 0)
+    return { kind: 'resource', resource: 'https://graph.microsoft.com', permission: scope };
+  return { kind: 'resource', resource: scope.slice(0, slash), permission: scope.slice(slash + 1) };
+}
+
+/** The OpenID Connect scopes, which name no resource (OpenID Connect Core section 5.4). */
+export const OIDC_SCOPES: ReadonlySet<string> = new Set([
+  'openid',
+  'profile',
+  'email',
+  'offline_access',
+]);
+
+/** The enabled delegated scope named `value` on `app`, if any. */
+export function findScope(app: AppRegistration, value: string): PermissionScope | undefined {
+  return app.api.oauth2PermissionScopes.find((s) => s.isEnabled && s.value === value);
+}
+
+/**
+ * The delegated scopes `client` holds on `resource` for `user` in `tenantId`: tenant-wide
+ * (`AllPrincipals`) grants, the user's own (`Principal`) grants, and the resource's
+ * `preAuthorizedApplications` entries for the client.
+ * @see https://learn.microsoft.com/graph/api/resources/oauth2permissiongrant
+ */
+export function grantedDelegatedScopes(
+  directory: Directory,
+  tenantId: string,
+  client: AppRegistration,
+  resource: AppRegistration,
+  userId: string,
+): { consented: Set<string>; preAuthorized: Set<string> } {
+  const clientSp = findServicePrincipal(directory, tenantId, client.appId);
+  const resourceSp = findServicePrincipal(directory, tenantId, resource.appId);
+  const consented = new Set<string>();
+  if (clientSp && resourceSp) {
+    for (const grant of directory.oauth2PermissionGrants) {
+      if (grant.clientId !== clientSp.id || grant.resourceId !== resourceSp.id) continue;
+      if (grant.consentType === 'Principal' && grant.principalId !== userId) continue;
+      for (const value of grant.scope.split(' ').filter(Boolean)) consented.add(value);
+    }
+  }
+  const preAuthorized = new Set<string>();
+  for (const entry of resource.api.preAuthorizedApplications) {
+    if (entry.appId !== client.appId) continue;
+    for (const id of entry.permissionIds) {
+      const scope = resource.api.oauth2PermissionScopes.find((s) => s.id === id && s.isEnabled);
+      if (scope) preAuthorized.add(scope.value);
+    }
+  }
+  return { consented, preAuthorized };
+}
+
+/**
+ * Values of the application permissions (app roles) assigned to `clientSp` on `resourceSp`.
+ * @see https://learn.microsoft.com/graph/api/resources/approleassignment
+ */
+export function assignedApplicationRoles(
+  directory: Directory,
+  clientSp: ServicePrincipal,
+  resourceSp: ServicePrincipal,
+  resource: AppRegistration,
+): string[] {
+  const roles: string[] = [];
+  for (const assignment of directory.appRoleAssignments) {
+    if (assignment.principalId !== clientSp.id || assignment.resourceId !== resourceSp.id) continue;
+    const role = resource.appRoles.find(
+      (r) =>
+        r.id === assignment.appRoleId &&
+        r.isEnabled &&
+        r.allowedMemberTypes.includes('Application'),
+    );
+    if (role) roles.push(role.value);
+  }
+  return roles;
+}

@@ -1,0 +1,420 @@
+// The AADSTS catalogue: every error the simulated authority can return, with its explanation.
+
+/** A link to the documentation that backs a statement. */
+export interface DocRef {
+  label: string;
+  url: string;
+}
+
+/** OAuth 2.0 `error` values the authority returns (RFC 6749 section 5.2 plus the platform's own). */
+export type OAuthErrorCode =
+  | 'invalid_request'
+  | 'invalid_client'
+  | 'invalid_grant'
+  | 'unauthorized_client'
+  | 'unsupported_grant_type'
+  | 'invalid_scope'
+  | 'invalid_resource'
+  | 'interaction_required';
+
+/** The AADSTS codes the simulator implements (closed list). */
+export type AadstsCode =
+  | 7000215
+  | 7000218
+  | 7000222
+  | 700016
+  | 90002
+  | 700027
+  | 700024
+  | 700023
+  | 50048
+  | 50027
+  | 1002012
+  | 70011
+  | 700022
+  | 901002
+  | 500011
+  | 50105
+  | 900144
+  | 70003
+  | 65001
+  | 500131
+  | 7000114
+  | 500133
+  | 50013
+  | 240002
+  | 50076
+  | 90009
+  | 9002313
+  | 900561;
+
+/** One catalogue entry: wire facts (`error`, HTTP status, message) and the teaching text. */
+export interface AadstsEntry {
+  code: AadstsCode;
+  error: OAuthErrorCode;
+  /** HTTP status of the token-endpoint response (`invalid_client` is 401, the rest 400). */
+  status: 400 | 401 | 405;
+  /** Short name, e.g. "Invalid client secret". */
+  title: string;
+  /** The message after `AADSTSnnnn: `; `{name}` placeholders are filled from the failure's args. */
+  message: string;
+  /** Why this happened, in plain words. */
+  why: string;
+  /** How to fix it. */
+  fix: string;
+  docs: DocRef[];
+}
+
+const D = {
+  errors: {
+    label: 'Entra authentication and authorization error codes',
+    url: 'https://learn.microsoft.com/entra/identity-platform/reference-error-codes',
+  },
+  cc: {
+    label: 'OAuth 2.0 client credentials flow',
+    url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow',
+  },
+  obo: {
+    label: 'OAuth 2.0 On-Behalf-Of flow',
+    url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow',
+  },
+  cert: {
+    label: 'Certificate credentials',
+    url: 'https://learn.microsoft.com/entra/identity-platform/certificate-credentials',
+  },
+  scopes: {
+    label: 'Scopes and permissions (.default)',
+    url: 'https://learn.microsoft.com/entra/identity-platform/scopes-oidc',
+  },
+  consent: {
+    label: 'Consent types',
+    url: 'https://learn.microsoft.com/entra/identity-platform/consent-types-developer',
+  },
+  claims: {
+    label: 'Claims challenges',
+    url: 'https://learn.microsoft.com/entra/identity-platform/claims-challenge',
+  },
+  rfc6749: {
+    label: 'RFC 6749 section 5.2 (error response)',
+    url: 'https://www.rfc-editor.org/rfc/rfc6749#section-5.2',
+  },
+  rfc7523: {
+    label: 'RFC 7523 section 3 (JWT client authentication)',
+    url: 'https://www.rfc-editor.org/rfc/rfc7523#section-3',
+  },
+} satisfies Record<string, DocRef>;
+
+/** Documentation links shared by scenarios and narration. */
+export const DOCS = D;
+
+const entries: AadstsEntry[] = [
+  {
+    code: 7000215,
+    error: 'invalid_client',
+    status: 401,
+    title: 'Invalid client secret',
+    message:
+      "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{appId}'.",
+    why: 'The client_secret sent does not match any secret registered on the app (passwordCredentials). A common cause is pasting the secret ID instead of its value.',
+    fix: 'Send the secret value shown once when the secret was created, or create a new secret and update the app configuration.',
+    docs: [D.errors, D.cc],
+  },
+  {
+    code: 7000218,
+    error: 'invalid_client',
+    status: 401,
+    title: 'No client credential',
+    message:
+      "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.",
+    why: 'A confidential client must prove who it is on every token request, and this request carried neither a secret nor a signed client assertion.',
+    fix: 'Add client_secret (or HTTP Basic authentication), or client_assertion with client_assertion_type.',
+    docs: [D.errors, D.cc],
+  },
+  {
+    code: 7000222,
+    error: 'invalid_client',
+    status: 401,
+    title: 'Client secret expired',
+    message: "The provided client secret keys for app '{appId}' are expired.",
+    why: 'The secret matches, but its endDateTime has passed.',
+    fix: 'Create a new client secret (or better, use a certificate) and roll it out before the old one expires.',
+    docs: [D.errors],
+  },
+  {
+    code: 700016,
+    error: 'unauthorized_client',
+    status: 400,
+    title: 'Application not found in the directory',
+    message:
+      "Application with identifier '{clientId}' was not found in the directory '{tenant}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.",
+    why: 'The client_id is not registered, or the app has no service principal in this tenant.',
+    fix: 'Check the client_id (Application (client) ID, not the object ID) and the tenant in the URL; for a multi-tenant app, have an admin consent in this tenant first.',
+    docs: [D.errors],
+  },
+  {
+    code: 90002,
+    error: 'invalid_request',
+    status: 400,
+    title: 'Tenant not found',
+    message:
+      "Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.",
+    why: 'The {tenant} segment of the URL names no directory the authority knows.',
+    fix: 'Use the tenant GUID or a verified domain of the tenant (e.g. contoso.onmicrosoft.com).',
+    docs: [D.errors],
+  },
+  {
+    code: 700027,
+    error: 'invalid_client',
+    status: 401,
+    title: 'Client assertion failed signature validation',
+    message:
+      "Client assertion failed signature validation. Trace: [Reason - {reason}, Thumbprint of key used by client: '{thumbprint}', Please visit the Azure Portal, Graph Explorer or directly use MS Graph to see configured keys for app Id '{appId}'.]",
+    why: 'The client_assertion was signed with a key whose certificate is not registered on the app (keyCredentials), or its signature does not verify with that certificate.',
+    fix: "Upload the certificate (public part) to the app registration and sign with its private key; the x5t#S256 (or x5t) header must be that certificate's thumbprint.",
+    docs: [D.errors, D.cert],
+  },
+  {
+    code: 700024,
+    error: 'invalid_client',
+    status: 401,
+    title: 'Client assertion outside its validity window',
+    message:
+      'Client assertion is not within its valid time range. Current time: {now}, assertion valid from {nbf}, expiry time of assertion {exp}.',
+    why: "The assertion's nbf/exp window does not contain the authority's current time: it expired or was minted for the future (clock skew).",
+    fix: "Mint a fresh assertion for each request (exp a few minutes ahead) and keep the client's clock in sync.",
+    docs: [D.cert],
+  },
+  {
+    code: 700023,
+    error: 'invalid_client',
+    status: 401,
+    title: 'Client assertion audience is wrong',
+    message:
+      "Client assertion audience claim does not match Realm issuer. Review the documentation at https://aka.ms/certCreds. Audience found: '{aud}'.",
+    why: "The assertion's aud must be exactly the token endpoint URL it is sent to.",
+    fix: 'Set aud to the token endpoint of the tenant you call, e.g. https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token.',
+    docs: [D.cert],
+  },
+  {
+    code: 50048,
+    error: 'invalid_client',
+    status: 401,
+    title: 'Assertion subject does not match issuer',
+    message:
+      'Subject mismatches Issuer claim in the client assertion. Subject: {sub}, Issuer: {iss}.',
+    why: 'In a client assertion both iss and sub must be the client_id (RFC 7523 section 3).',
+    fix: 'Set iss and sub to the application (client) ID.',
+    docs: [D.cert, D.rfc7523],
+  },
+  {
+    code: 50027,
+    error: 'invalid_request',
+    status: 400,
+    title: 'Malformed JWT',
+    message: 'JWT token is invalid or malformed. {detail}',
+    why: 'The JWT could not be parsed, or lacks a required header or claim.',
+    fix: 'Send a compact JWS (header.payload.signature) with the claims the flow requires.',
+    docs: [D.cert, D.errors],
+  },
+  {
+    code: 1002012,
+    error: 'invalid_scope',
+    status: 400,
+    title: 'Client credentials need /.default',
+    message:
+      'The provided value for scope {scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).',
+    why: 'An app acting as itself cannot ask for individual permissions: it gets whatever application permissions an admin granted, so the only valid scope is {resource}/.default.',
+    fix: 'Request scope={resource}/.default (for example api://orders/.default).',
+    docs: [D.cc, D.scopes],
+  },
+  {
+    code: 70011,
+    error: 'invalid_scope',
+    status: 400,
+    title: 'Invalid scope',
+    message:
+      "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope {scope} is not valid.",
+    why: 'The scope names a resource or a permission the directory does not know (no app with that App ID URI, or no such exposed scope).',
+    fix: 'Use the App ID URI (or app id) of an API registered in the tenant, and a permission it exposes.',
+    docs: [D.errors, D.scopes],
+  },
+  {
+    code: 700022,
+    error: 'invalid_scope',
+    status: 400,
+    title: 'Scopes for several resources',
+    message:
+      'The provided value for the input parameter scope is not valid because it contains more than one resource. Scope {scope} is not valid.',
+    why: 'A token is for exactly one audience, so one token request may name scopes of one resource only.',
+    fix: 'Make one token request per resource.',
+    docs: [D.errors, D.cc],
+  },
+  {
+    code: 901002,
+    error: 'invalid_request',
+    status: 400,
+    title: "'resource' is not accepted on v2.0",
+    message: "The 'resource' request parameter is not supported.",
+    why: 'The v2.0 endpoint takes scope=..., not the v1 resource parameter.',
+    fix: 'Send scope={resource}/.default to /oauth2/v2.0/token, or use the v1 endpoint /oauth2/token with resource.',
+    docs: [D.errors],
+  },
+  {
+    code: 500011,
+    error: 'invalid_resource',
+    status: 400,
+    title: 'Resource not provisioned in the tenant',
+    message:
+      'The resource principal named {resource} was not found in the tenant named {tenant}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.',
+    why: 'The API is registered, but it has no service principal in this tenant, so nothing can be granted for it here.',
+    fix: 'Have an administrator consent to the API (or create its service principal) in this tenant.',
+    docs: [D.errors],
+  },
+  {
+    code: 50105,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Caller not assigned to a role',
+    message:
+      "Your administrator has configured the application {resourceName} ('{resourceAppId}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user or application '{principal}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator.",
+    why: 'The API requires assignment (appRoleAssignmentRequired) and the caller holds no app role on it.',
+    fix: 'Grant the client an application permission of the API (admin consent), or turn off assignment required.',
+    docs: [D.errors, D.cc],
+  },
+  {
+    code: 900144,
+    error: 'invalid_request',
+    status: 400,
+    title: 'Missing required parameter',
+    message: "The request body must contain the following parameter: '{parameter}'.",
+    why: 'A parameter this grant needs is missing from the form-encoded body (parameters in the query string do not count).',
+    fix: "Send '{parameter}' in the application/x-www-form-urlencoded body of the POST.",
+    docs: [D.errors, D.rfc6749],
+  },
+  {
+    code: 70003,
+    error: 'unsupported_grant_type',
+    status: 400,
+    title: 'Unsupported grant type',
+    message: "The app requested an unsupported grant type '{grantType}'.",
+    why: 'grant_type names no grant this endpoint supports.',
+    fix: 'Use client_credentials, authorization_code, refresh_token, or urn:ietf:params:oauth:grant-type:jwt-bearer.',
+    docs: [D.errors, D.rfc6749],
+  },
+  {
+    code: 65001,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Consent missing',
+    message:
+      "The user or administrator has not consented to use the application with ID '{clientId}' named '{clientName}'. Send an interactive authorization request for this user and resource.",
+    why: 'No delegated permission grant (oAuth2PermissionGrant) lets {clientName} call {resourceName} with {scopes} for this user. In OBO nobody can be prompted, so the middle tier cannot obtain consent here.',
+    fix: "Grant admin consent for {clientName} to {resourceName}, or list the client app in the middle tier's knownClientApplications so the user consents to both at sign-in with /.default, or pre-authorize the client.",
+    docs: [D.obo, D.consent],
+  },
+  {
+    code: 500131,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Assertion audience does not match the client',
+    message:
+      "Assertion audience does not match the Client app presenting the assertion. The audience in the assertion was '{aud}' and the expected audience is '{expected}' or one of the Application Ids or Application ID URIs.",
+    why: 'In OBO the incoming token must have been issued to the middle tier itself (its aud). This token was issued for another API, so the middle tier may not exchange it.',
+    fix: 'Have the client request a token for the middle-tier API (scope api://middle-tier/...), and validate aud in the middle tier before doing OBO.',
+    docs: [D.obo, D.errors],
+  },
+  {
+    code: 7000114,
+    error: 'unauthorized_client',
+    status: 400,
+    title: 'Application OBO not allowed',
+    message: "Application '{clientId}' is not allowed to make application on-behalf-of calls.",
+    why: "On-Behalf-Of exchanges a user's delegated token. This token is app-only (idtyp=app, roles and no scp): there is no user to act for.",
+    fix: 'For app-only calls downstream, have the middle tier use the client credentials flow with its own identity instead of OBO.',
+    docs: [D.obo, D.errors],
+  },
+  {
+    code: 500133,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Assertion expired',
+    message:
+      'Assertion is not within its valid time range. Ensure that the access token is not expired before using it for user assertion, or request a new token. Current time: {now}, expiry time of assertion {exp}.',
+    why: 'The token sent as the OBO assertion has passed its exp. The API that received it may allow some clock skew; the token service does not.',
+    fix: 'The client must send a fresh access token (MSAL acquireTokenSilent refreshes it), and the middle tier should answer 401 for expired tokens before trying OBO.',
+    docs: [D.obo, D.errors],
+  },
+  {
+    code: 50013,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Assertion failed validation',
+    message: 'Assertion failed signature validation. [Reason - {reason}]',
+    why: 'The OBO assertion is not a token this authority signed (or it was altered).',
+    fix: 'Send the access token exactly as issued by the tenant; tokens from another issuer cannot be exchanged.',
+    docs: [D.obo, D.errors],
+  },
+  {
+    code: 240002,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'ID token used as an assertion',
+    message:
+      "Input id_token cannot be used as 'urn:ietf:params:oauth:grant-type:jwt-bearer' grant.",
+    why: 'OBO needs an access token issued to the middle tier; an ID token only proves sign-in to the client.',
+    fix: 'Have the client call the middle tier with an access token for it.',
+    docs: [D.obo, D.errors],
+  },
+  {
+    code: 50076,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'MFA required (claims challenge)',
+    message:
+      "Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '{resourceAppId}'.",
+    why: 'A Conditional Access policy ({policy}) requires MFA for {resourceName}, and the incoming token shows only password sign-in (amr has no mfa). The middle tier cannot prompt the user, so it must pass the claims challenge back to the client.',
+    fix: 'The middle tier answers its caller 401 with WWW-Authenticate: Bearer error="insufficient_claims", claims="..."; the client signs the user in again with those claims (MFA) and retries.',
+    docs: [D.obo, D.claims],
+  },
+  {
+    code: 90009,
+    error: 'invalid_request',
+    status: 400,
+    title: 'Token for itself by App ID URI',
+    message:
+      "Application '{appId}'({appName}) is requesting a token for itself. This scenario is supported only if resource is specified using the GUID based App Identifier.",
+    why: 'An app asked for a token whose audience is itself, naming itself by App ID URI.',
+    fix: 'Name the resource by its application (client) ID GUID, or request a token for the real downstream API.',
+    docs: [D.errors],
+  },
+  {
+    code: 9002313,
+    error: 'invalid_request',
+    status: 400,
+    title: 'Malformed request',
+    message: 'Invalid request. Request is malformed or invalid. {detail}',
+    why: 'The request is not a well-formed token request ({detail}).',
+    fix: 'POST an application/x-www-form-urlencoded body with one client authentication method.',
+    docs: [D.errors, D.rfc6749],
+  },
+  {
+    code: 900561,
+    error: 'invalid_request',
+    status: 405,
+    title: 'Token endpoint only accepts POST',
+    message: 'The endpoint only accepts POST, OPTIONS requests. Received a {method} request.',
+    why: 'Token requests carry secrets, so they are POSTed in the body, never sent as a GET.',
+    fix: 'POST the parameters as application/x-www-form-urlencoded.',
+    docs: [D.errors, D.rfc6749],
+  },
+];
+
+/** The catalogue keyed by code. */
+export const AADSTS: Readonly<Record<AadstsCode, AadstsEntry>> = Object.fromEntries(
+  entries.map((e) => [e.code, e]),
+) as Record<AadstsCode, AadstsEntry>;
+
+/** Fills `{name}` placeholders of a catalogue text; unknown placeholders stay as written. */
+export function fillTemplate(template: string, args: Record<string, string | undefined>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => args[name] ?? whole);
+}

@@ -1,0 +1,52 @@
+// The engine's one public entry: run a scenario, serve parties as fetch handlers, format messages.
+export type {
+  ScenarioDefinition,
+  ScenarioId,
+  Party,
+  PartyId,
+  PartyKind,
+  ClientParty,
+  ApiParty,
+  AuthorityParty,
+  ClientCredential,
+  ClientAction,
+  BearerValidation,
+  OboCall,
+  StartingToken,
+  Narration,
+  ActionNarration,
+  VariantDefinition,
+  EndpointVersion,
+} from './core/scenario';
+export type {
+  SimulationRun,
+  SimStep,
+  StepOutcome,
+  TraceEvent,
+  ErrorCard,
+  PartyView,
+  StartingFact,
+  ClaimView,
+  SignatureStatus,
+  TokenInspection,
+} from './core/trace';
+export type { HttpRequest, HttpResponse, HttpMethod } from './http/message';
+export type { AadstsCode, AadstsEntry, DocRef, OAuthErrorCode } from './errors';
+export type { CheckName } from './parties/authority/checks/check';
+export type * from './directory/model';
+export { AADSTS, DOCS } from './errors';
+export {
+  decodeForm,
+  encodeForm,
+  formatRawRequest,
+  formatRawResponse,
+  getHeader,
+  parseJsonBody,
+} from './http/message';
+export { formatAadTimestamp, formatIsoSeconds } from './core/clock';
+export { runScenario, applyVariants } from './core/run';
+export type { RunOptions } from './core/run';
+export { createWorld } from './core/world';
+export type { World, FetchHandler } from './core/world';
+export { fixtureCertificateBase64, fixturePrivateKeyPem, getFixtureKey } from './crypto';
+export type { FixtureKeyName, SigningAlg } from './crypto';

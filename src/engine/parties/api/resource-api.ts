@@ -1,0 +1,374 @@
+// A protected web API: validates bearer tokens against the authority's JWKS; a middle tier also does OBO.
+import type { Network, HandlerResult } from '../../core/network';
+import type { ApiParty } from '../../core/scenario';
+import type { SimClock } from '../../core/clock';
+import type { SeededRandom } from '../../core/random';
+import type { ErrorCard } from '../../core/trace';
+import { toBase64, verifyJwt } from '../../crypto';
+import type { Jwks, JwtFailureReason } from '../../crypto';
+import { AADSTS, DOCS, fillTemplate } from '../../errors';
+import type { AadstsCode } from '../../errors';
+import { encodeForm, getHeader, jsonResponse, parseJsonBody } from '../../http/message';
+import type { HttpRequest } from '../../http/message';
+import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
+import { buildClientAuth } from '../client/credentials';
+
+/** What an API remembers between requests: the cached JWKS. */
+export interface ApiState {
+  jwks?: Jwks;
+}
+
+/** Everything an API handler needs besides its own configuration. */
+export interface ApiEnv {
+  network: Network;
+  clock: SimClock;
+  random: SeededRandom;
+  tenantId: string;
+  /** Base URL of each API party, for downstream calls. */
+  partyUrls: ReadonlyMap<string, string>;
+}
+
+const REJECTIONS: Record<
+  JwtFailureReason | 'missing' | 'insufficient_scope' | 'app_only_not_allowed',
+  { why: string; fix: string }
+> = {
+  missing: {
+    why: 'The request carried no Authorization: Bearer header.',
+    fix: 'Acquire an access token for this API and send it as Authorization: Bearer <token>.',
+  },
+  malformed: {
+    why: 'The bearer value is not a well-formed JWT.',
+    fix: 'Send the access_token value from the token response, unchanged.',
+  },
+  signature_invalid: {
+    why: "The token's signature does not verify with the authority's published keys: it was altered or forged.",
+    fix: 'Only accept tokens signed by your tenant; the client must send a token issued by the authority.',
+  },
+  key_not_found: {
+    why: "No key in the authority's JWKS has the token's kid: it was signed by someone else (or the API's key cache is stale).",
+    fix: 'Refresh the JWKS; reject tokens from other issuers.',
+  },
+  expired: {
+    why: "The token's exp is in the past, beyond the API's clock-skew allowance.",
+    fix: 'The client acquires a fresh token (MSAL does this silently) and retries.',
+  },
+  not_yet_valid: {
+    why: "The token's nbf is in the future.",
+    fix: 'Check the clocks of the parties.',
+  },
+  issuer_mismatch: {
+    why: "The token's iss is not this tenant's issuer.",
+    fix: "Accept only your tenant's v1.0 and v2.0 issuers.",
+  },
+  audience_mismatch: {
+    why: "The token's aud is not this API: it was issued for another resource.",
+    fix: "The client must request a token with this API's scope (its App ID URI or app id).",
+  },
+  algorithm_not_allowed: {
+    why: 'The token is signed with an algorithm the API does not accept.',
+    fix: 'Accept RS256 only, as the authority signs.',
+  },
+  claim_invalid: {
+    why: 'A registered claim has an invalid value.',
+    fix: 'Inspect the claims and the API validation settings.',
+  },
+  insufficient_scope: {
+    why: 'The token is valid but does not carry a scope or app role this API requires.',
+    fix: 'Grant the permission to the client (consent for scp, admin-assigned app role for roles) and request a new token.',
+  },
+  app_only_not_allowed: {
+    why: 'This API serves users only and the token is app-only (no scp).',
+    fix: 'Call it with a delegated token, or allow app-only callers with an app role.',
+  },
+};
+
+const API_DOCS = [
+  {
+    label: 'Protected web API: verify scopes and app roles',
+    url: 'https://learn.microsoft.com/entra/identity-platform/scenario-protected-web-api-verification-scope-app-roles',
+  },
+  {
+    label: 'RFC 6750 section 3 (WWW-Authenticate)',
+    url: 'https://www.rfc-editor.org/rfc/rfc6750#section-3',
+  },
+];
+
+function rejection(
+  status: 401 | 403,
+  reason: keyof typeof REJECTIONS,
+  description: string,
+  tenantId: string,
+  party: ApiParty,
+  extra = '',
+): HandlerResult {
+  const error = status === 403 ? 'insufficient_scope' : 'invalid_token';
+  const challenge =
+    reason === 'missing'
+      ? `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize"`
+      : `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize", error="${error}", error_description="${description.replace(/"/g, "'")}"${extra}`;
+  const text = REJECTIONS[reason];
+  return {
+    response: jsonResponse(
+      status,
+      { error, error_description: description },
+      { 'WWW-Authenticate': challenge },
+    ),
+    events: [{ type: 'token.validated', party: party.id, ok: false, reason, detail: description }],
+    error: {
+      error,
+      title: `${party.label} rejected the token`,
+      why: text.why,
+      fix: text.fix,
+      docs: API_DOCS,
+    },
+  };
+}
+
+async function loadJwks(party: ApiParty, state: ApiState, env: ApiEnv): Promise<Jwks | undefined> {
+  if (state.jwks) return state.jwks;
+  const response = await env.network.send(
+    party.id,
+    {
+      method: 'GET',
+      url: `${AUTHORITY_ORIGIN}/${env.tenantId}/discovery/v2.0/keys`,
+      headers: { Accept: 'application/json' },
+    },
+    `${party.id}:jwks`,
+  );
+  const body = parseJsonBody(response) as Jwks | undefined;
+  if (response.status !== 200 || !body || !Array.isArray(body.keys)) return undefined;
+  state.jwks = body;
+  env.network.emit({ type: 'jwks.cached', party: party.id, keys: body.keys.length });
+  return body;
+}
+
+/** The caller summary an API echoes back, read from the validated token's claims. */
+function callerSummary(payload: Record<string, unknown>): Record<string, unknown> {
+  return {
+    app: payload.azp ?? payload.appid,
+    user: payload.name ?? null,
+    scp: payload.scp ?? null,
+    roles: payload.roles ?? [],
+    tokenVersion: payload.ver,
+  };
+}
+
+/**
+ * Handles a request to an API: bearer validation (RFC 6750) with jose against the authority's
+ * JWKS fetched over the simulated network (signature, `iss`, `aud`, `exp`/`nbf` with the API's
+ * clock leeway, then required `scp` or `roles`). Failures answer 401/403 with a
+ * `WWW-Authenticate` header. A middle tier then does OBO and calls its downstream API.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
+ */
+export async function handleApiRequest(
+  party: ApiParty,
+  state: ApiState,
+  env: ApiEnv,
+  request: HttpRequest,
+): Promise<HandlerResult> {
+  const authorization = getHeader(request.headers, 'Authorization') ?? '';
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match?.[1]) return rejection(401, 'missing', 'No bearer token.', env.tenantId, party);
+  const token = match[1];
+  const jwks = await loadJwks(party, state, env);
+  if (!jwks) {
+    return {
+      response: jsonResponse(500, {
+        error: 'jwks_unavailable',
+        error_description: 'Could not load the signing keys.',
+      }),
+      error: {
+        title: 'Signing keys unavailable',
+        why: "The API could not fetch the authority's JWKS.",
+        fix: 'Check the jwks_uri.',
+        docs: API_DOCS,
+      },
+    };
+  }
+  const v = party.validation;
+  const verified = await verifyJwt(token, jwks, {
+    now: env.clock.now,
+    issuer: issuersFor(env.tenantId),
+    ...(v.validateAudience ? { audience: v.audiences } : {}),
+    clockToleranceSeconds: v.clockToleranceSeconds,
+  });
+  if (!verified.ok) return rejection(401, verified.reason, verified.message, env.tenantId, party);
+  const claims = verified.payload;
+  const scp = typeof claims.scp === 'string' ? claims.scp.split(' ') : undefined;
+  const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
+  if (scp) {
+    if (v.requiredScopes.length > 0 && !v.requiredScopes.some((s) => scp.includes(s))) {
+      return rejection(
+        403,
+        'insufficient_scope',
+        `The token's scp lacks ${v.requiredScopes.join(' or ')}.`,
+        env.tenantId,
+        party,
+        `, scope="${v.requiredScopes.join(' ')}"`,
+      );
+    }
+  } else {
+    if (!v.allowAppOnly)
+      return rejection(
+        403,
+        'app_only_not_allowed',
+        'App-only tokens are not accepted.',
+        env.tenantId,
+        party,
+      );
+    if (v.requiredRoles.length > 0 && !v.requiredRoles.some((r) => roles.includes(r))) {
+      return rejection(
+        403,
+        'insufficient_scope',
+        `The token's roles lack ${v.requiredRoles.join(' or ')}.`,
+        env.tenantId,
+        party,
+      );
+    }
+  }
+  const leeway =
+    Number(claims.exp) <= env.clock.now
+      ? ` (expired ${env.clock.now - Number(claims.exp)} s ago, inside the ${v.clockToleranceSeconds} s clock-skew allowance)`
+      : '';
+  env.network.emit({
+    type: 'token.validated',
+    party: party.id,
+    ok: true,
+    detail: `Signature verified with kid ${String(verified.header.kid)}; iss ${String(claims.iss)}; ${v.validateAudience ? `aud ${String(claims.aud)} accepted` : 'aud NOT checked (misconfigured)'}; ${scp ? `scp "${scp.join(' ')}"` : `roles [${roles.join(', ')}]`}${leeway}.`,
+  });
+  if (!party.obo)
+    return { response: jsonResponse(200, { ...party.data, caller: callerSummary(claims) }) };
+  return callDownstreamOnBehalfOf(party, env, token, claims);
+}
+
+function oboFailureCard(body: Record<string, unknown>): ErrorCard | undefined {
+  const code = Array.isArray(body.error_codes) ? (body.error_codes[0] as AadstsCode) : undefined;
+  const entry = code !== undefined ? AADSTS[code] : undefined;
+  if (!entry) return undefined;
+  return {
+    code: entry.code,
+    error: entry.error,
+    title: entry.title,
+    why: entry.why,
+    fix: entry.fix,
+    docs: entry.docs,
+  };
+}
+
+async function callDownstreamOnBehalfOf(
+  party: ApiParty,
+  env: ApiEnv,
+  assertion: string,
+  claims: Record<string, unknown>,
+): Promise<HandlerResult> {
+  const obo = party.obo;
+  if (!obo) throw new Error(`${party.id} has no OBO configuration.`);
+  const tokenEndpoint =
+    obo.endpoint === 'v2'
+      ? `${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/v2.0/token`
+      : `${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/token`;
+  const auth = await buildClientAuth(
+    obo.credential,
+    party.appId,
+    tokenEndpoint,
+    env.clock.now + 1,
+    env.random,
+    party.id,
+  );
+  for (const event of auth.events) env.network.emit(event);
+  const body = encodeForm({
+    ...(auth.sendClientId ? { client_id: party.appId } : {}),
+    ...auth.params,
+    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    assertion,
+    requested_token_use: 'on_behalf_of',
+    ...(obo.endpoint === 'v2' ? { scope: obo.scope } : { resource: obo.resource, scope: 'openid' }),
+  });
+  const tokenResponse = await env.network.send(
+    party.id,
+    {
+      method: 'POST',
+      url: tokenEndpoint,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth.headers },
+      body,
+    },
+    obo.id,
+  );
+  const tokenBody = (parseJsonBody(tokenResponse) ?? {}) as Record<string, unknown>;
+  if (tokenResponse.status !== 200 || typeof tokenBody.access_token !== 'string') {
+    const card = oboFailureCard(tokenBody);
+    if (typeof tokenBody.claims === 'string') {
+      const encoded = toBase64(new TextEncoder().encode(tokenBody.claims));
+      env.network.emit({ type: 'claims.challenge', party: party.id, claims: tokenBody.claims });
+      const challenge = `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/v2.0/authorize", error="insufficient_claims", claims="${encoded}"`;
+      return {
+        response: jsonResponse(
+          401,
+          {
+            error: 'insufficient_claims',
+            error_description:
+              'The downstream API requires more claims (e.g. MFA). Sign the user in again with the claims in WWW-Authenticate.',
+          },
+          { 'WWW-Authenticate': challenge },
+        ),
+        error: {
+          title: 'Claims challenge relayed to the client',
+          why: `${party.label} could not get a token for the downstream API: ${card ? card.why : 'the authority asked for more claims.'}`,
+          fix: 'The client decodes the base64 claims, passes them as the claims parameter of an interactive sign-in (the user does MFA), and retries with the new token A.',
+          docs: [DOCS.claims, DOCS.obo],
+        },
+      };
+    }
+    const description =
+      typeof tokenBody.error_description === 'string'
+        ? tokenBody.error_description.split(' Trace ID:')[0]
+        : 'OBO failed.';
+    return {
+      response: jsonResponse(500, {
+        error: 'downstream_token_failed',
+        error_description: `${party.label} could not obtain a token for the downstream API. ${description}`,
+      }),
+      ...(card
+        ? {
+            error: {
+              ...card,
+              title: `${party.label} could not call downstream: ${card.title}`,
+              why: fillTemplate(card.why, {}),
+            },
+          }
+        : {}),
+    };
+  }
+  const downstreamParty = obo.downstream;
+  const downstream = await env.network.send(
+    party.id,
+    {
+      method: 'GET',
+      url: `${env.partyUrls.get(downstreamParty) ?? `https://${downstreamParty}.invalid`}${obo.path}`,
+      headers: { Authorization: `Bearer ${tokenBody.access_token}`, Accept: 'application/json' },
+    },
+    `${obo.id}:downstream`,
+  );
+  if (downstream.status !== 200) {
+    return {
+      response: jsonResponse(502, {
+        error: 'downstream_failed',
+        status: downstream.status,
+        detail: parseJsonBody(downstream) ?? null,
+      }),
+      error: {
+        title: 'Downstream API refused the call',
+        why: 'The downstream API rejected token B; see its response.',
+        fix: 'Open the downstream response step for its WWW-Authenticate header.',
+        docs: API_DOCS,
+      },
+    };
+  }
+  return {
+    response: jsonResponse(200, {
+      ...party.data,
+      caller: callerSummary(claims),
+      downstream: parseJsonBody(downstream) ?? null,
+    }),
+  };
+}

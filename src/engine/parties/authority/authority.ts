@@ -1,0 +1,66 @@
+// The authority party: routes requests to the token endpoints, discovery documents and JWKS.
+import type { TraceEvent } from '../../core/trace';
+import { findTenant } from '../../directory/directory';
+import { jsonResponse } from '../../http/message';
+import type { HttpRequest, HttpResponse } from '../../http/message';
+import type { AuthorityEnv } from './checks/check';
+import { openIdConfigurationV1, openIdConfigurationV2 } from './discovery';
+import { publishedJwks } from './keys';
+import { handleTokenRequest } from './token-endpoint';
+
+/**
+ * Handles one request to `https://login.microsoftonline.com`:
+ * - `POST /{tenant}/oauth2/v2.0/token`, `POST /{tenant}/oauth2/token`
+ * - `GET /{tenant}/v2.0/.well-known/openid-configuration`, `GET /{tenant}/.well-known/openid-configuration`
+ * - `GET /{tenant}/discovery/v2.0/keys`, `GET /{tenant}/discovery/keys`
+ * Unknown paths get 404 JSON. Never throws.
+ */
+export async function handleAuthorityRequest(
+  env: AuthorityEnv,
+  request: HttpRequest,
+): Promise<{ response: HttpResponse; events: TraceEvent[] }> {
+  const url = new URL(request.url);
+  const segments = url.pathname.split('/').filter(Boolean);
+  const [tenantSegment = '', ...rest] = segments;
+  const path = rest.join('/');
+  if (path === 'oauth2/v2.0/token') return handleTokenRequest(env, request, 'v2', tenantSegment);
+  if (path === 'oauth2/token') return handleTokenRequest(env, request, 'v1', tenantSegment);
+
+  const tenant = findTenant(env.directory, decodeURIComponent(tenantSegment));
+  const cacheable = {
+    'Cache-Control': 'max-age=86400, private',
+    'Access-Control-Allow-Origin': '*',
+  };
+  const notFoundTenant = () =>
+    jsonResponse(400, {
+      error: 'invalid_tenant',
+      error_description: `AADSTS90002: Tenant '${tenantSegment}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      error_codes: [90002],
+    });
+  if (path === 'v2.0/.well-known/openid-configuration') {
+    return {
+      response: tenant
+        ? jsonResponse(200, openIdConfigurationV2(tenant.id), cacheable)
+        : notFoundTenant(),
+      events: [],
+    };
+  }
+  if (path === '.well-known/openid-configuration') {
+    return {
+      response: tenant
+        ? jsonResponse(200, openIdConfigurationV1(tenant.id), cacheable)
+        : notFoundTenant(),
+      events: [],
+    };
+  }
+  if (path === 'discovery/v2.0/keys' || path === 'discovery/keys') {
+    return { response: jsonResponse(200, await publishedJwks(), cacheable), events: [] };
+  }
+  return {
+    response: jsonResponse(404, {
+      error: 'not_found',
+      error_description: `No endpoint at ${url.pathname}.`,
+    }),
+    events: [],
+  };
+}

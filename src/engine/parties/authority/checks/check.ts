@@ -1,0 +1,161 @@
+// The check framework: each authority rule is a named check that passes or returns a documented failure.
+import type { SimClock } from '../../../core/clock';
+import type { SeededRandom } from '../../../core/random';
+import type {
+  AppRegistration,
+  Directory,
+  ServicePrincipal,
+  Tenant,
+  User,
+} from '../../../directory/model';
+import type { AadstsCode } from '../../../errors';
+import type { HttpRequest } from '../../../http/message';
+
+/** Closed list of the authority's check names, in the vocabulary of the docs they enforce. */
+export type CheckName =
+  | 'method-is-post'
+  | 'tenant-exists'
+  | 'grant-type-present'
+  | 'grant-type-supported'
+  | 'client-id-present'
+  | 'client-registered'
+  | 'one-client-auth-method'
+  | 'client-credential-present'
+  | 'client-secret-valid'
+  | 'client-assertion-well-formed'
+  | 'client-assertion-key-registered'
+  | 'client-assertion-signature'
+  | 'client-assertion-audience'
+  | 'client-assertion-subject'
+  | 'target-parameter-present'
+  | 'scope-single-resource'
+  | 'scope-is-default'
+  | 'resource-registered'
+  | 'not-token-for-itself'
+  | 'resource-provisioned'
+  | 'app-role-assignment'
+  | 'requested-token-use'
+  | 'assertion-present'
+  | 'assertion-well-formed'
+  | 'assertion-not-id-token'
+  | 'assertion-signature'
+  | 'assertion-not-expired'
+  | 'assertion-audience'
+  | 'assertion-is-delegated'
+  | 'scopes-exposed'
+  | 'delegated-consent'
+  | 'conditional-access';
+
+/** A failing check's result: the AADSTS code plus what the message and explanation need. */
+export interface CheckFailure {
+  code: AadstsCode;
+  /** Values for the catalogue's `{placeholders}`. */
+  args?: Record<string, string | undefined>;
+  /** Platform `suberror` (e.g. `consent_required`, `basic_action`). */
+  suberror?: string;
+  /** Claims challenge JSON string (the `claims` field of the error body). */
+  claims?: string;
+}
+
+/** How the authority remembers a token it issued: `aio` is opaque to everyone else. */
+export interface IssuedTokenRecord {
+  userId?: string;
+  amr: string[];
+}
+
+/** What the authority knows while handling one request, shared by all its endpoints. */
+export interface AuthorityEnv {
+  directory: Directory;
+  clock: SimClock;
+  random: SeededRandom;
+  /** Tokens this authority issued, keyed by `uti`. */
+  issued: Map<string, IssuedTokenRecord>;
+  /** Refresh tokens issued (opaque value -> facts), for later grants. */
+  refreshTokens: Map<
+    string,
+    { clientAppId: string; userId: string; scopes: string[]; issuedAt: number }
+  >;
+}
+
+/** A resolved target resource of a token request. */
+export interface ResolvedResource {
+  app: AppRegistration;
+  sp: ServicePrincipal;
+  /** The identifier the client used (v1 `aud` repeats it). */
+  identifier: string;
+  /** Requested permission values (without the resource prefix); `['.default']` for `/.default`. */
+  permissions: string[];
+}
+
+/**
+ * Mutable context of one token request: parsed input first, then what checks resolve
+ * (tenant, client, resource, user) for the checks after them.
+ */
+export interface TokenContext {
+  readonly env: AuthorityEnv;
+  readonly request: HttpRequest;
+  readonly url: URL;
+  readonly endpoint: 'v1' | 'v2';
+  readonly tenantSegment: string;
+  /** Body parameters (first value of each name). */
+  readonly form: ReadonlyMap<string, string>;
+  /** Client id and secret from `Authorization: Basic`, if sent. */
+  readonly basic?: { clientId: string; secret: string };
+  tenant?: Tenant;
+  clientId?: string;
+  client?: AppRegistration;
+  clientSp?: ServicePrincipal;
+  /** `azpacr`/`appidacr`: `'1'` secret, `'2'` certificate. */
+  clientAuth?: '1' | '2';
+  /** Resolved once the target resource checks pass. */
+  resource?: ResolvedResource;
+  /** OIDC scopes asked for alongside (`offline_access`, `openid`...). */
+  oidcScopes: Set<string>;
+  /** OBO: the verified incoming assertion. */
+  assertion?: { header: Record<string, unknown>; payload: Record<string, unknown> };
+  user?: User;
+  /** Delegated scopes the issued token will carry. */
+  grantedScopes?: string[];
+}
+
+/** One rule of an endpoint. `run` returns nothing when the rule holds. */
+export interface Check {
+  name: CheckName;
+  /** The rule in one sentence, with its source. */
+  rule: string;
+  run(ctx: TokenContext): CheckFailure | undefined | Promise<CheckFailure | undefined>;
+}
+
+/** Outcome of running an ordered list of checks. */
+export interface ChecksOutcome {
+  passed: CheckName[];
+  failed?: { check: CheckName; failure: CheckFailure };
+}
+
+/** Runs `checks` in order and stops at the first failure (node-oidc-provider style). Never throws. */
+export async function runChecks(
+  checks: readonly Check[],
+  ctx: TokenContext,
+): Promise<ChecksOutcome> {
+  const passed: CheckName[] = [];
+  for (const check of checks) {
+    const failure = await check.run(ctx);
+    if (failure) return { passed, failed: { check: check.name, failure } };
+    passed.push(check.name);
+  }
+  return { passed };
+}
+
+/**
+ * What a grant may rely on once its checks passed: tenant, client, client service principal and
+ * resource. Throws `Error` only on a programming error (issuing before the checks resolved them).
+ */
+export function resolvedContext(ctx: TokenContext) {
+  const { tenant, client, clientSp, resource } = ctx;
+  if (!tenant || !client || !clientSp || !resource) {
+    throw new Error(
+      'A grant tried to issue before its checks resolved tenant, client and resource.',
+    );
+  }
+  return { tenant, client, clientSp, resource };
+}

@@ -1,0 +1,43 @@
+// A grant type: its ordered checks and how it issues tokens once they pass.
+import type { TraceEvent } from '../../../core/trace';
+import type { Check, TokenContext } from '../checks/check';
+
+/** A token-endpoint grant (RFC 6749 section 4): checks run in order, then `issue`. */
+export interface Grant {
+  checks: readonly Check[];
+  /** Builds the success body; called only after every check passed. */
+  issue(ctx: TokenContext): Promise<{ body: Record<string, unknown>; events: TraceEvent[] }>;
+}
+
+/**
+ * The success body shape per endpoint: v2.0 numbers are integers; the v1.0 endpoint sends
+ * numbers as strings and adds `expires_on`, `not_before` and `resource` (v1 client credentials doc).
+ */
+export function tokenResponseBody(
+  ctx: TokenContext,
+  minted: { token: string; issuedAt: number; expiresAt: number },
+  extra: { scope?: string; refresh_token?: string },
+): Record<string, unknown> {
+  const expiresIn = minted.expiresAt - ctx.env.clock.now;
+  if (ctx.endpoint === 'v2') {
+    return {
+      token_type: 'Bearer',
+      ...(extra.scope ? { scope: extra.scope } : {}),
+      expires_in: expiresIn,
+      ext_expires_in: expiresIn,
+      access_token: minted.token,
+      ...(extra.refresh_token ? { refresh_token: extra.refresh_token } : {}),
+    };
+  }
+  return {
+    token_type: 'Bearer',
+    ...(extra.scope ? { scope: extra.scope } : {}),
+    expires_in: String(expiresIn),
+    ext_expires_in: String(expiresIn),
+    expires_on: String(minted.expiresAt),
+    not_before: String(minted.issuedAt),
+    resource: ctx.resource?.identifier ?? '',
+    access_token: minted.token,
+    ...(extra.refresh_token ? { refresh_token: extra.refresh_token } : {}),
+  };
+}

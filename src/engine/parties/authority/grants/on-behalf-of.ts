@@ -1,0 +1,86 @@
+// The On-Behalf-Of grant: a middle tier exchanges the user's token for one to a downstream API.
+import type { TraceEvent } from '../../../core/trace';
+import { ASSERTION_CHECKS, conditionalAccess, delegatedConsent } from '../checks/assertion';
+import { CLIENT_AUTH_CHECKS } from '../checks/client-auth';
+import { scopesExposed, TARGET_CHECKS } from '../checks/target';
+import type { TokenContext } from '../checks/check';
+import { resolvedContext } from '../checks/check';
+import { mintAccessToken, mintRefreshToken } from '../tokens';
+import type { Grant } from './grant';
+import { tokenResponseBody } from './grant';
+
+/**
+ * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `requested_token_use=on_behalf_of`:
+ * client authentication, assertion checks (signature, expiry, audience, delegated), target,
+ * consent and Conditional Access; then a delegated token with scopes only (never the user's
+ * roles) and a refresh token when `offline_access` was asked (v1 always returns one).
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
+ */
+export const ON_BEHALF_OF_GRANT: Grant = {
+  checks: [
+    ...CLIENT_AUTH_CHECKS,
+    ...ASSERTION_CHECKS,
+    ...TARGET_CHECKS,
+    scopesExposed,
+    delegatedConsent,
+    conditionalAccess,
+  ],
+  async issue(ctx: TokenContext) {
+    const { tenant, client, clientSp, resource } = resolvedContext(ctx);
+    const scopes = ctx.grantedScopes ?? [];
+    const userId = String(ctx.assertion?.payload.oid ?? '');
+    const record = ctx.env.issued.get(String(ctx.assertion?.payload.uti ?? ''));
+    const user = ctx.user ?? {
+      id: userId,
+      tenantId: tenant.id,
+      displayName: String(ctx.assertion?.payload.name ?? ''),
+      userPrincipalName: String(
+        ctx.assertion?.payload.preferred_username ?? ctx.assertion?.payload.upn ?? '',
+      ),
+      isAdmin: false,
+    };
+    const minted = await mintAccessToken(ctx.env, {
+      tenantId: tenant.id,
+      resourceApp: resource.app,
+      resourceIdentifier: resource.identifier,
+      client: client,
+      clientSp: clientSp,
+      clientAuth: ctx.clientAuth ?? '1',
+      user,
+      scopes,
+      amr: record?.amr ?? [],
+    });
+    const wantsRefresh = ctx.endpoint === 'v1' || ctx.oidcScopes.has('offline_access');
+    const refreshToken = wantsRefresh
+      ? mintRefreshToken(ctx.env, client.appId, userId, scopes)
+      : undefined;
+    const prefix = resource.identifier.replace(/\/$/, '');
+    const scopeString = scopes.map((s) => (ctx.endpoint === 'v2' ? `${prefix}/${s}` : s)).join(' ');
+    const events: TraceEvent[] = [
+      {
+        type: 'token.issued',
+        tokenType: 'access_token',
+        version: minted.version,
+        audience: String(minted.payload.aud),
+        subject: 'user',
+        scp: scopes.join(' '),
+      },
+    ];
+    if (refreshToken) {
+      events.push({
+        type: 'token.issued',
+        tokenType: 'refresh_token',
+        version: null,
+        audience: String(minted.payload.aud),
+        subject: 'user',
+      });
+    }
+    return {
+      body: tokenResponseBody(ctx, minted, {
+        scope: scopeString,
+        ...(refreshToken ? { refresh_token: refreshToken } : {}),
+      }),
+      events,
+    };
+  },
+};

@@ -1,0 +1,130 @@
+// The token endpoint (v1 and v2): parse, run the grant's ordered checks, answer a token or an AADSTS error.
+import { formatAadTimestamp } from '../../core/clock';
+import type { TraceEvent } from '../../core/trace';
+import { fromBase64 } from '../../crypto';
+import { AADSTS, fillTemplate } from '../../errors';
+import { decodeForm, getHeader, jsonResponse } from '../../http/message';
+import type { HttpRequest, HttpResponse } from '../../http/message';
+import type { AuthorityEnv, CheckFailure, CheckName, TokenContext } from './checks/check';
+import { runChecks } from './checks/check';
+import { REQUEST_CHECKS } from './checks/request';
+import { CLIENT_CREDENTIALS_GRANT } from './grants/client-credentials';
+import { ON_BEHALF_OF_GRANT } from './grants/on-behalf-of';
+import type { Grant } from './grants/grant';
+
+const GRANTS: Record<string, Grant> = {
+  client_credentials: CLIENT_CREDENTIALS_GRANT,
+  'urn:ietf:params:oauth:grant-type:jwt-bearer': ON_BEHALF_OF_GRANT,
+};
+
+/** Result of handling a token request: the HTTP response plus the trace events that explain it. */
+export interface EndpointResult {
+  response: HttpResponse;
+  events: TraceEvent[];
+}
+
+/** Reads `Authorization: Basic` (RFC 7617) with form-urlencoded id and secret (RFC 6749 section 2.3.1). */
+export function readBasicCredentials(
+  request: HttpRequest,
+): { clientId: string; secret: string } | undefined {
+  const header = getHeader(request.headers, 'Authorization');
+  if (!header || !/^basic /i.test(header)) return undefined;
+  try {
+    const decoded = new TextDecoder().decode(fromBase64(header.slice(6).trim()));
+    const colon = decoded.indexOf(':');
+    if (colon < 0) return undefined;
+    const unform = (s: string) => decodeURIComponent(s.replace(/\+/g, ' '));
+    return { clientId: unform(decoded.slice(0, colon)), secret: unform(decoded.slice(colon + 1)) };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Builds the platform's token-endpoint error body: `error`, `error_description` starting
+ * `AADSTSnnnn:` with trace id, correlation id and timestamp, `error_codes`, `timestamp`,
+ * `trace_id`, `correlation_id`, `error_uri`, and `suberror` / `claims` when the failure has them.
+ * `invalid_client` answers 401, the rest 400 (RFC 6749 section 5.2).
+ */
+export function buildErrorResponse(
+  env: AuthorityEnv,
+  failure: CheckFailure,
+  correlationId: string,
+): HttpResponse {
+  const entry = AADSTS[failure.code];
+  const traceId = env.random.guid();
+  const timestamp = formatAadTimestamp(env.clock.now);
+  const message = fillTemplate(entry.message, failure.args ?? {});
+  const body: Record<string, unknown> = {
+    error: entry.error,
+    error_description: `AADSTS${entry.code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    error_codes: [entry.code],
+    timestamp,
+    trace_id: traceId,
+    correlation_id: correlationId,
+    error_uri: `https://login.microsoftonline.com/error?code=${entry.code}`,
+  };
+  if (failure.suberror) body.suberror = failure.suberror;
+  if (failure.claims) body.claims = failure.claims;
+  return jsonResponse(entry.status, body);
+}
+
+/**
+ * Handles `POST /{tenant}/oauth2/v2.0/token` (`endpoint: 'v2'`) or `/{tenant}/oauth2/token` (`'v1'`).
+ * Never throws: every failure is an OAuth error response.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
+ */
+export async function handleTokenRequest(
+  env: AuthorityEnv,
+  request: HttpRequest,
+  endpoint: 'v1' | 'v2',
+  tenantSegment: string,
+): Promise<EndpointResult> {
+  const url = new URL(request.url);
+  const form = new Map<string, string>();
+  for (const [key, value] of decodeForm(request.method === 'POST' ? request.body : undefined)) {
+    if (!form.has(key)) form.set(key, value);
+  }
+  const basic = readBasicCredentials(request);
+  const ctx: TokenContext = {
+    env,
+    request,
+    url,
+    endpoint,
+    tenantSegment: decodeURIComponent(tenantSegment),
+    form,
+    ...(basic ? { basic } : {}),
+    oidcScopes: new Set(),
+  };
+  const correlationId =
+    form.get('client-request-id') ?? url.searchParams.get('client-request-id') ?? env.random.guid();
+  const endpointName = `token ${endpoint === 'v2' ? 'v2.0' : 'v1.0'}`;
+  const passed: CheckName[] = [];
+  const fail = (check: CheckName, failure: CheckFailure): EndpointResult => ({
+    response: buildErrorResponse(env, failure, correlationId),
+    events: [
+      {
+        type: 'authority.checks',
+        endpoint: endpointName,
+        passed,
+        failed: { check, code: failure.code },
+      },
+    ],
+  });
+
+  const common = await runChecks(REQUEST_CHECKS, ctx);
+  passed.push(...common.passed);
+  if (common.failed) return fail(common.failed.check, common.failed.failure);
+
+  const grant = GRANTS[form.get('grant_type') ?? ''] as Grant;
+  const specific = await runChecks(grant.checks, ctx);
+  passed.push(...specific.passed);
+  if (specific.failed) return fail(specific.failed.check, specific.failed.failure);
+
+  const issued = await grant.issue(ctx);
+  return {
+    response: jsonResponse(200, issued.body),
+    events: [{ type: 'authority.checks', endpoint: endpointName, passed }, ...issued.events],
+  };
+}

@@ -1,0 +1,133 @@
+// Minting access tokens in the v1.0 or v2.0 format the resource asks for.
+import { getFixtureKey, sha256Base64Url, signJwt, toBase64Url } from '../../crypto';
+import type { AppRegistration, ServicePrincipal, User } from '../../directory/model';
+import type { AuthorityEnv } from './checks/check';
+import { issuerV1, issuerV2 } from './keys';
+
+/** What an access token is for and about. */
+export interface AccessTokenSpec {
+  tenantId: string;
+  resourceApp: AppRegistration;
+  /** The identifier the client used for the resource (v1 `aud` repeats it). */
+  resourceIdentifier: string;
+  client: AppRegistration;
+  clientSp: ServicePrincipal;
+  /** `'0'` public client, `'1'` secret, `'2'` certificate. */
+  clientAuth: '0' | '1' | '2';
+  /** Delegated tokens: the user and the granted scopes. */
+  user?: User;
+  scopes?: string[];
+  /** App-only tokens: granted application permissions. */
+  roles?: string[];
+  /** How the user authenticated (`pwd`, `mfa`); remembered by the authority behind `aio`. */
+  amr?: string[];
+  /** Issue time (epoch seconds); defaults to the clock. */
+  issuedAt?: number;
+  /** Lifetime in seconds; defaults to a random 3600-5400 (the platform's 60-90 minutes). */
+  lifetimeSeconds?: number;
+}
+
+/** A minted token and the facts the response needs. Times in epoch seconds. */
+export interface MintedToken {
+  token: string;
+  version: '1.0' | '2.0';
+  payload: Record<string, unknown>;
+  issuedAt: number;
+  expiresAt: number;
+  uti: string;
+}
+
+const opaque = (env: AuthorityEnv, bytes: number) => toBase64Url(env.random.bytes(bytes));
+
+/**
+ * Mints an RS256 access token. Format follows the **resource's** `requestedAccessTokenVersion`
+ * (`2` = v2.0, else v1.0), not the endpoint used. Lifetime is a random 60-90 minutes.
+ * @see https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference
+ */
+export async function mintAccessToken(
+  env: AuthorityEnv,
+  spec: AccessTokenSpec,
+): Promise<MintedToken> {
+  const signing = await getFixtureKey('authority');
+  const version = spec.resourceApp.api.requestedAccessTokenVersion === 2 ? '2.0' : '1.0';
+  const iat = spec.issuedAt ?? env.clock.now;
+  const exp = iat + (spec.lifetimeSeconds ?? env.random.int(3600, 5400));
+  const uti = opaque(env, 16);
+  const appOnly = !spec.user;
+  const oid = spec.user?.id ?? spec.clientSp.id;
+  const sub = spec.user
+    ? (await sha256Base64Url(`${spec.user.id}|${spec.resourceApp.appId}`)).slice(0, 43)
+    : spec.clientSp.id;
+  const grants: Record<string, unknown> = {};
+  if (spec.scopes) grants.scp = spec.scopes.join(' ');
+  if (spec.roles && spec.roles.length > 0) grants.roles = spec.roles;
+  const amr = spec.amr ?? [];
+  let payload: Record<string, unknown>;
+  let header: Record<string, unknown>;
+  if (version === '2.0') {
+    header = { kid: signing.thumbprints.x5t };
+    payload = {
+      aud: spec.resourceApp.appId,
+      iss: issuerV2(spec.tenantId),
+      iat,
+      nbf: iat,
+      exp,
+      aio: opaque(env, 24),
+      azp: spec.client.appId,
+      azpacr: spec.clientAuth,
+      ...(appOnly
+        ? { idtyp: 'app' }
+        : { name: spec.user?.displayName, preferred_username: spec.user?.userPrincipalName }),
+      oid,
+      rh: `1.${opaque(env, 18)}.`,
+      ...grants,
+      sub,
+      tid: spec.tenantId,
+      uti,
+      ver: '2.0',
+    };
+  } else {
+    header = { x5t: signing.thumbprints.x5t, kid: signing.thumbprints.x5t };
+    payload = {
+      aud: spec.resourceIdentifier,
+      iss: issuerV1(spec.tenantId),
+      iat,
+      nbf: iat,
+      exp,
+      ...(appOnly ? {} : { acr: '1', amr }),
+      aio: opaque(env, 24),
+      appid: spec.client.appId,
+      appidacr: spec.clientAuth,
+      idp: issuerV1(spec.tenantId),
+      ...(appOnly
+        ? { idtyp: 'app' }
+        : {
+            name: spec.user?.displayName,
+            unique_name: spec.user?.userPrincipalName,
+            upn: spec.user?.userPrincipalName,
+          }),
+      oid,
+      rh: `0.${opaque(env, 18)}.`,
+      ...grants,
+      sub,
+      tid: spec.tenantId,
+      uti,
+      ver: '1.0',
+    };
+  }
+  const token = await signJwt('authority', 'RS256', header, payload);
+  env.issued.set(uti, { userId: spec.user?.id, amr });
+  return { token, version, payload, issuedAt: iat, expiresAt: exp, uti };
+}
+
+/** Mints an opaque refresh token and remembers it (RFC 6749 section 1.5). */
+export function mintRefreshToken(
+  env: AuthorityEnv,
+  clientAppId: string,
+  userId: string,
+  scopes: string[],
+): string {
+  const value = `1.${opaque(env, 48)}`;
+  env.refreshTokens.set(value, { clientAppId, userId, scopes, issuedAt: env.clock.now });
+  return value;
+}

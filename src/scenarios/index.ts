@@ -1,0 +1,33 @@
+// The scenario catalogue, in the order the picker shows it.
+import type { ScenarioDefinition, ScenarioId } from '../engine/index';
+import { CC_BASIC } from './cc-basic';
+import { CC_CERTIFICATE } from './cc-certificate';
+import { CC_SECRET } from './cc-secret';
+import { OBO_CERTIFICATE } from './obo-certificate';
+import { OBO_SECRET } from './obo-secret';
+import { OBO_V1 } from './obo-v1';
+
+/** Every scenario, grouped by category in picker order. */
+export const SCENARIOS: readonly ScenarioDefinition[] = [
+  CC_SECRET,
+  CC_CERTIFICATE,
+  CC_BASIC,
+  OBO_SECRET,
+  OBO_CERTIFICATE,
+  OBO_V1,
+];
+
+/** The scenario shown first. */
+export const DEFAULT_SCENARIO_ID: ScenarioId = 'obo-secret';
+
+/** Whether `id` names a scenario (for ids from URLs or imports). */
+export function isScenarioId(id: string): id is ScenarioId {
+  return SCENARIOS.some((s) => s.id === id);
+}
+
+/** The scenario with `id`. Throws `Error` for an unknown id (check with {@link isScenarioId} first). */
+export function getScenario(id: ScenarioId): ScenarioDefinition {
+  const found = SCENARIOS.find((s) => s.id === id);
+  if (!found) throw new Error(`Unknown scenario "${id}".`);
+  return found;
+}

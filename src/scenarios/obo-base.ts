@@ -1,0 +1,389 @@
+// Shared parties, starting facts, narration and what-ifs of the On-Behalf-Of scenarios.
+import { DOCS } from '../engine/index';
+import type {
+  ActionNarration,
+  ApiParty,
+  ClientCredential,
+  ClientParty,
+  OboCall,
+  ScenarioDefinition,
+  StartingToken,
+  VariantDefinition,
+} from '../engine/index';
+import {
+  APP,
+  AUTHORITY,
+  contosoDirectory,
+  PERMISSION,
+  SP,
+  START_TIME,
+  TENANT_ID,
+  USER,
+} from './contoso';
+
+const SPA: ClientParty = {
+  id: 'client',
+  kind: 'spa',
+  label: 'Todo web client',
+  appId: APP.spa,
+  description:
+    'A single-page app the user already signed in to. It holds token A for the Todo API.',
+  credential: { type: 'none' },
+  program: [
+    {
+      do: 'call-api',
+      id: 'call-api-a',
+      target: 'api-a',
+      method: 'GET',
+      path: '/me/todos',
+      token: 'tokenA',
+    },
+  ],
+};
+
+/** API A, the middle tier: accepts delegated Todo.Read tokens, then calls API B with OBO. */
+export function middleTier(obo: Omit<OboCall, 'id' | 'downstream' | 'path'>): ApiParty {
+  return {
+    id: 'api-a',
+    kind: 'middle-tier-api',
+    label: 'Todo API (API A)',
+    appId: APP.todoApi,
+    description:
+      "Middle-tier web API. To build its answer it needs the user's reports from API B, so it exchanges token A for token B.",
+    baseUrl: 'https://todo-api.contoso.example',
+    validation: {
+      audiences: [APP.todoApi, 'api://todo-api'],
+      validateAudience: true,
+      requiredScopes: ['Todo.Read'],
+      requiredRoles: [],
+      allowAppOnly: false,
+      clockToleranceSeconds: 300,
+    },
+    data: {
+      todos: [
+        { id: 1, title: 'Prepare the workshop', done: false },
+        { id: 2, title: 'Review OBO consent', done: true },
+      ],
+    },
+    obo: { ...obo, id: 'obo', downstream: 'api-b', path: '/me/reports/summary' },
+  };
+}
+
+/** API B, the downstream API: accepts delegated Reports.Read tokens. */
+export const REPORTS_API: ApiParty = {
+  id: 'api-b',
+  kind: 'api',
+  label: 'Reports API (API B)',
+  appId: APP.reportsApi,
+  description:
+    'Downstream web API. It only accepts tokens issued for itself with the delegated scope Reports.Read.',
+  baseUrl: 'https://reports-api.contoso.example',
+  validation: {
+    audiences: [APP.reportsApi, 'api://reports-api'],
+    validateAudience: true,
+    requiredScopes: ['Reports.Read'],
+    requiredRoles: [],
+    allowAppOnly: false,
+    clockToleranceSeconds: 300,
+  },
+  data: { summary: { open: 3, overdue: 1, owner: 'from token B' } },
+};
+
+/** Token A: Ada signed in to the SPA five minutes ago and got a delegated token for API A. */
+export const TOKEN_A: StartingToken = {
+  name: 'tokenA',
+  holder: 'client',
+  title: 'Token A: the user already holds a token for API A',
+  description:
+    'Ada Lovelace signed in to the Todo web client five minutes ago (password only) and the client obtained token A for the Todo API with the delegated scope Todo.Read. This scenario starts from that fact; the sign-in itself is another lesson.',
+  spec: {
+    kind: 'delegated',
+    userId: USER.ada,
+    clientAppId: APP.spa,
+    resource: 'api://todo-api',
+    scopes: ['Todo.Read'],
+    amr: ['pwd'],
+    ageSeconds: 300,
+  },
+};
+
+const apiA = (s: ScenarioDefinition) => s.parties.find((p) => p.id === 'api-a') as ApiParty;
+const oboOf = (s: ScenarioDefinition): OboCall => {
+  const obo = apiA(s).obo;
+  if (!obo) throw new Error('API A has no OBO call.');
+  return obo;
+};
+const appOf = (s: ScenarioDefinition, appId: string) => {
+  const app = s.directory.applications.find((a) => a.appId === appId);
+  if (!app) throw new Error(`App ${appId} is missing from the directory.`);
+  return app;
+};
+const tokenA = (s: ScenarioDefinition) =>
+  s.startingTokens.find((t) => t.name === 'tokenA') as StartingToken;
+
+/** What-if: API A's OBO request uses a wrong secret (AADSTS7000215). */
+export const OBO_WRONG_SECRET: VariantDefinition = {
+  id: 'wrong-secret',
+  label: 'Wrong client secret',
+  description: "API A sends a secret that isn't registered (the secret's ID instead of its value).",
+  expect: { code: 7000215, httpStatusAtClient: 500 },
+  apply: (s) => {
+    const obo = oboOf(s);
+    if (
+      obo.credential.type === 'client_secret_post' ||
+      obo.credential.type === 'client_secret_basic'
+    ) {
+      obo.credential = { ...obo.credential, secret: 'k-todo-1' };
+    }
+    return s;
+  },
+};
+
+/** What-if: API A signs its assertion with an unregistered certificate (AADSTS700027). */
+export const OBO_UNREGISTERED_CERTIFICATE: VariantDefinition = {
+  id: 'unregistered-certificate',
+  label: 'Certificate not uploaded',
+  description:
+    'API A signs its client assertion with a certificate that is not on its registration.',
+  expect: { code: 700027, httpStatusAtClient: 500 },
+  apply: (s) => {
+    const obo = oboOf(s);
+    if (obo.credential.type === 'private_key_jwt')
+      obo.credential = { ...obo.credential, key: 'unregistered' };
+    return s;
+  },
+};
+
+/** What-if: nobody consented to API A calling API B (AADSTS65001). */
+export const CONSENT_MISSING: VariantDefinition = {
+  id: 'consent-missing',
+  label: 'Downstream API consent missing',
+  description:
+    'No admin consent and no user consent exist for the Todo API to call the Reports API on behalf of users.',
+  expect: { code: 65001, httpStatusAtClient: 500 },
+  apply: (s) => {
+    s.directory.oauth2PermissionGrants = s.directory.oauth2PermissionGrants.filter(
+      (g) => !(g.clientId === SP.todoApi && g.resourceId === SP.reportsApi),
+    );
+    return s;
+  },
+};
+
+/** What-if: token A is an app-only token from a daemon (AADSTS7000114). */
+export const APP_ONLY_TOKEN: VariantDefinition = {
+  id: 'app-only-token',
+  label: 'App-only token sent to OBO',
+  description:
+    'A daemon calls API A with an app-only token (roles: Todo.Read.All). API A accepts app callers too and naively tries OBO with it: there is no user to act for.',
+  expect: { code: 7000114, httpStatusAtClient: 500 },
+  apply: (s) => {
+    const todo = appOf(s, APP.todoApi);
+    todo.appRoles.push({
+      id: PERMISSION.todoReadAll,
+      value: 'Todo.Read.All',
+      displayName: 'Read all to-do lists',
+      description: 'Read all to-do lists',
+      allowedMemberTypes: ['Application'],
+      isEnabled: true,
+    });
+    s.directory.appRoleAssignments.push({
+      id: 'ara-daemon-todo',
+      principalId: SP.daemon,
+      principalType: 'ServicePrincipal',
+      resourceId: SP.todoApi,
+      appRoleId: PERMISSION.todoReadAll,
+    });
+    const a = apiA(s);
+    a.validation.allowAppOnly = true;
+    a.validation.requiredRoles = ['Todo.Read.All'];
+    const t = tokenA(s);
+    t.title = 'Token A: an app-only token from a daemon';
+    t.description =
+      'The Inventory Sync daemon got token A for the Todo API with client credentials: it carries roles and idtyp=app, and no user.';
+    t.spec = {
+      kind: 'app-only',
+      clientAppId: APP.daemon,
+      resource: 'api://todo-api',
+      ageSeconds: 300,
+    };
+    const client = s.parties.find((p) => p.id === 'client') as ClientParty;
+    client.label = 'Inventory Sync (daemon)';
+    client.kind = 'daemon';
+    client.appId = APP.daemon;
+    return s;
+  },
+};
+
+/** What-if: token A was issued for Microsoft Graph, and API A forgot to check `aud` (AADSTS500131). */
+export const TOKEN_FOR_GRAPH: VariantDefinition = {
+  id: 'token-for-graph',
+  label: 'Token A issued for Microsoft Graph',
+  description:
+    "The client sends its Microsoft Graph token (aud https://graph.microsoft.com) to API A, and API A is misconfigured to skip the audience check. The authority still refuses to exchange a token that wasn't issued to API A.",
+  expect: { code: 500131, httpStatusAtClient: 500 },
+  apply: (s) => {
+    apiA(s).validation.validateAudience = false;
+    apiA(s).validation.requiredScopes = [];
+    const t = tokenA(s);
+    t.title = 'Token A: a Microsoft Graph token (wrong audience)';
+    t.description =
+      'The client grabbed the token it holds for Microsoft Graph (scope User.Read, v1.0 format, aud https://graph.microsoft.com) instead of one for API A.';
+    t.spec = {
+      kind: 'delegated',
+      userId: USER.ada,
+      clientAppId: APP.spa,
+      resource: 'https://graph.microsoft.com',
+      scopes: ['User.Read'],
+      amr: ['pwd'],
+      ageSeconds: 300,
+    };
+    return s;
+  },
+};
+
+/** What-if: token A expired two minutes ago, inside API A's clock-skew allowance (AADSTS500133). */
+export const TOKEN_EXPIRED: VariantDefinition = {
+  id: 'token-expired',
+  label: 'Token A expired',
+  description:
+    'Token A expired 2 minutes ago. API A still accepts it (it allows 5 minutes of clock skew), but the token service allows none for OBO.',
+  expect: { code: 500133, httpStatusAtClient: 500 },
+  apply: (s) => {
+    const t = tokenA(s);
+    if (t.spec.kind === 'delegated')
+      t.spec = { ...t.spec, ageSeconds: 3720, lifetimeSeconds: 3600 };
+    t.description =
+      'Ada signed in 62 minutes ago; token A (lifetime 60 minutes) expired 2 minutes ago and the client did not refresh it.';
+    return s;
+  },
+};
+
+/** What-if: a Conditional Access policy requires MFA for API B; token A has password only (AADSTS50076 + claims). */
+export const DOWNSTREAM_REQUIRES_MFA: VariantDefinition = {
+  id: 'downstream-requires-mfa',
+  label: 'Downstream API requires MFA',
+  description:
+    'A Conditional Access policy requires multi-factor authentication for the Reports API. Ada signed in with a password only, so the authority answers with a claims challenge that API A must relay to the client.',
+  expect: { code: 50076, httpStatusAtClient: 401 },
+  apply: (s) => {
+    s.directory.conditionalAccessPolicies.push({
+      id: '8d3c1f2e-5b4a-4c6d-9e7f-0a1b2c3d4e5f',
+      displayName: 'Require MFA for Reports API',
+      resourceAppIds: [APP.reportsApi],
+      grantControls: ['mfa'],
+    });
+    return s;
+  },
+};
+
+/** The OBO what-ifs every OBO scenario has. */
+export const OBO_COMMON_VARIANTS = [
+  CONSENT_MISSING,
+  APP_ONLY_TOKEN,
+  TOKEN_FOR_GRAPH,
+  TOKEN_EXPIRED,
+  DOWNSTREAM_REQUIRES_MFA,
+];
+
+/** Narration of the OBO steps; `howItAuthenticates` and `tokenRequestText` describe the variant of the exchange. */
+export function oboNarration(
+  howItAuthenticates: string,
+  tokenRequestText: string,
+  formatText: string,
+): Record<string, ActionNarration> {
+  return {
+    'call-api-a': {
+      request: {
+        title: 'The client calls API A with token A',
+        text: 'Starting fact: the user is already signed in and the client holds token A, issued for API A (aud = API A) with the delegated scope Todo.Read. It sends it as Authorization: Bearer.',
+        docs: [DOCS.obo],
+      },
+      response: {
+        title: 'API A answers with data from both APIs',
+        text: 'API A returns its own data plus what API B returned for the same user. The client never saw token B: it stays inside the middle tier.',
+        docs: [DOCS.obo],
+      },
+      error: {
+        title: 'API A could not complete the call',
+        text: 'The exchange for token B failed, so API A reports an error to its caller. For an MFA or consent claims challenge, it must pass the challenge back as 401 with WWW-Authenticate so the client can act.',
+        docs: [DOCS.obo, DOCS.claims],
+      },
+    },
+    obo: {
+      request: {
+        title: 'API A exchanges token A for token B (On-Behalf-Of)',
+        text: `${tokenRequestText} API A first validated token A itself. ${howItAuthenticates}`,
+        docs: [DOCS.obo],
+      },
+      response: {
+        title: 'Token B: the same user, a new audience',
+        text: `The authority verified token A (signature, expiry, aud = API A, a user token), checked that API A may call API B for this user (consent), and issued token B. Compare them: same user (oid, name), aud is now API B, azp/appid is now API A, and scp holds API B's delegated scopes only, never the user's app roles. ${formatText}`,
+        docs: [DOCS.obo],
+      },
+      error: {
+        title: 'The authority refuses the exchange',
+        text: 'A named check of the OBO grant failed. See "Why this failed" for the rule and the fix.',
+        docs: [DOCS.obo],
+      },
+    },
+    'obo:downstream': {
+      request: {
+        title: 'API A calls API B with token B',
+        text: 'API A sends token B as a bearer token. API B validates it exactly as API A validated token A.',
+        docs: [DOCS.obo],
+      },
+      response: {
+        title: 'API B serves the user',
+        text: 'API B sees a delegated token for itself: it knows the user (oid) and that the Todo API is calling (azp), and checks the Reports.Read scope.',
+        docs: [DOCS.obo],
+      },
+    },
+  };
+}
+
+/** An OBO scenario skeleton around API A's credential and token request. */
+export function oboScenario(spec: {
+  id: ScenarioDefinition['id'];
+  title: string;
+  summary: string;
+  credential: ClientCredential;
+  endpoint: 'v1' | 'v2';
+  narration: Record<string, ActionNarration>;
+  variants: VariantDefinition[];
+  reportsTokenVersion?: 1 | 2 | null;
+}): ScenarioDefinition {
+  const directory = contosoDirectory();
+  if (spec.reportsTokenVersion !== undefined) {
+    appOf({ directory } as ScenarioDefinition, APP.reportsApi).api.requestedAccessTokenVersion =
+      spec.reportsTokenVersion;
+  }
+  const obo =
+    spec.endpoint === 'v2'
+      ? {
+          credential: spec.credential,
+          endpoint: 'v2' as const,
+          scope: 'api://reports-api/Reports.Read offline_access',
+        }
+      : { credential: spec.credential, endpoint: 'v1' as const, resource: 'api://reports-api' };
+  return {
+    id: spec.id,
+    title: spec.title,
+    summary: spec.summary,
+    category: 'On-Behalf-Of',
+    startTime: START_TIME,
+    tenantId: TENANT_ID,
+    directory,
+    parties: [structuredClone(SPA), middleTier(obo), REPORTS_API, AUTHORITY],
+    starter: 'client',
+    startingTokens: [structuredClone(TOKEN_A)],
+    narration: spec.narration,
+    docs: [DOCS.obo, DOCS.consent, DOCS.claims],
+    variants: spec.variants,
+    layout: {
+      client: { x: 0, y: 40 },
+      'api-a': { x: 380, y: 40 },
+      'api-b': { x: 760, y: 40 },
+      authority: { x: 380, y: 320 },
+    },
+  };
+}
