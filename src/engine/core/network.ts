@@ -19,6 +19,25 @@ export type PartyHandler = (request: HttpRequest) => Promise<HandlerResult>;
 /** A step before narration is attached. */
 export type RawStep = Omit<SimStep, 'narration'>;
 
+/** A handler bug becomes a visible 500 step instead of a lost run. */
+function internalError(error: unknown): HandlerResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    response: {
+      status: 500,
+      statusText: 'Internal Server Error',
+      headers: { 'Content-Type': 'text/plain' },
+      body: `Simulator error: ${message}`,
+    },
+    error: {
+      title: 'The simulator hit an internal error',
+      why: message,
+      fix: 'This is a bug in the simulator, not in the protocol. Please report it with the scenario and what-ifs.',
+      docs: [],
+    },
+  };
+}
+
 /** Simulated latency between two messages, seconds. */
 export const HOP_SECONDS = 1;
 
@@ -79,7 +98,7 @@ export class Network {
       events: this.flush(),
     });
     const result: HandlerResult = route
-      ? await route.handler(request)
+      ? await route.handler(request).catch((error: unknown) => internalError(error))
       : {
           response: {
             status: 502,

@@ -70,21 +70,23 @@ export function decodeForm(body: string | undefined): [string, string][] {
   return [...new URLSearchParams(body ?? '').entries()];
 }
 
-/** A JSON response with the no-store caching headers the token endpoint uses (RFC 6749 section 5.1). */
+/**
+ * A JSON response. By default it carries the no-store caching headers token responses need
+ * (RFC 6749 section 5.1); pass `cacheControl` for cacheable documents (discovery, JWKS).
+ */
 export function jsonResponse(
   status: number,
   value: unknown,
   extraHeaders: Record<string, string> = {},
+  cacheControl?: string,
 ): HttpResponse {
+  const caching: Record<string, string> = cacheControl
+    ? { 'Cache-Control': cacheControl }
+    : { 'Cache-Control': 'no-store, no-cache', Pragma: 'no-cache' };
   return {
     status,
     statusText: statusText(status),
-    headers: {
-      'Content-Type': 'application/json; charset=utf-8',
-      'Cache-Control': 'no-store, no-cache',
-      Pragma: 'no-cache',
-      ...extraHeaders,
-    },
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...caching, ...extraHeaders },
     body: JSON.stringify(value),
   };
 }

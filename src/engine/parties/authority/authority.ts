@@ -27,10 +27,8 @@ export async function handleAuthorityRequest(
   if (path === 'oauth2/token') return handleTokenRequest(env, request, 'v1', tenantSegment);
 
   const tenant = findTenant(env.directory, decodeURIComponent(tenantSegment));
-  const cacheable = {
-    'Cache-Control': 'max-age=86400, private',
-    'Access-Control-Allow-Origin': '*',
-  };
+  const cors = { 'Access-Control-Allow-Origin': '*' };
+  const maxAge = 'max-age=86400, private';
   const notFoundTenant = () =>
     jsonResponse(400, {
       error: 'invalid_tenant',
@@ -40,7 +38,7 @@ export async function handleAuthorityRequest(
   if (path === 'v2.0/.well-known/openid-configuration') {
     return {
       response: tenant
-        ? jsonResponse(200, openIdConfigurationV2(tenant.id), cacheable)
+        ? jsonResponse(200, openIdConfigurationV2(tenant.id), cors, maxAge)
         : notFoundTenant(),
       events: [],
     };
@@ -48,13 +46,13 @@ export async function handleAuthorityRequest(
   if (path === '.well-known/openid-configuration') {
     return {
       response: tenant
-        ? jsonResponse(200, openIdConfigurationV1(tenant.id), cacheable)
+        ? jsonResponse(200, openIdConfigurationV1(tenant.id), cors, maxAge)
         : notFoundTenant(),
       events: [],
     };
   }
   if (path === 'discovery/v2.0/keys' || path === 'discovery/keys') {
-    return { response: jsonResponse(200, await publishedJwks(), cacheable), events: [] };
+    return { response: jsonResponse(200, await publishedJwks(), cors, maxAge), events: [] };
   }
   return {
     response: jsonResponse(404, {

@@ -1,0 +1,161 @@
+// Golden traces: every scenario x variant produces exactly the recorded messages, and its documented branch.
+import { describe, expect, it } from 'vitest';
+import { formatRawRequest, formatRawResponse, runScenario } from '../engine/index';
+import type { SimulationRun } from '../engine/index';
+import { SCENARIOS } from './index';
+
+/** Replaces the randomised part of PS256 signatures (RFC 8017 PSS salt) so traces compare. */
+function normalise(text: string): string {
+  return text.replace(/eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, (jwt) => {
+    const header = JSON.parse(Buffer.from(jwt.split('.')[0] ?? '', 'base64url').toString()) as {
+      alg?: string;
+    };
+    return header.alg === 'PS256' ? jwt.replace(/\.[A-Za-z0-9_-]+$/, '.<PS256-signature>') : jwt;
+  });
+}
+
+function traceText(run: SimulationRun): string {
+  const lines = [
+    `# ${run.title} [${run.variants.join(', ') || 'base'}] seed=${run.seed}`,
+    `result: ${run.result.summary}`,
+  ];
+  for (const fact of run.startingFacts) lines.push(`fact: ${fact.title}\n${fact.token}`);
+  for (const step of run.steps) {
+    lines.push(
+      `\n## ${step.index + 1}. ${step.from} -> ${step.to} @${step.time} [${step.tag}] ${step.label}`,
+    );
+    lines.push(
+      step.kind === 'request'
+        ? formatRawRequest(step.request)
+        : formatRawResponse(step.response ?? { status: 0, statusText: '', headers: {}, body: '' }),
+    );
+    for (const event of step.events) lines.push(`event: ${JSON.stringify(event)}`);
+    if (step.error) lines.push(`error-card: ${step.error.code ?? ''} ${step.error.title}`);
+  }
+  return normalise(lines.join('\n')) + '\n';
+}
+
+const cases = SCENARIOS.flatMap((scenario) => [
+  { scenario, variant: undefined as string | undefined },
+  ...scenario.variants.map((v) => ({ scenario, variant: v.id as string | undefined })),
+]);
+
+describe('golden traces', () => {
+  it.each(cases.map((c) => [`${c.scenario.id}${c.variant ? `--${c.variant}` : ''}`, c] as const))(
+    '%s',
+    async (name, c) => {
+      const run = await runScenario(c.scenario, {
+        variants: c.variant ? [c.variant] : [],
+        seed: 7,
+      });
+      await expect(traceText(run)).toMatchFileSnapshot(`./__golden__/${name}.txt`);
+    },
+  );
+});
+
+describe('each what-if takes its documented branch', () => {
+  for (const scenario of SCENARIOS) {
+    it(`${scenario.id}: the base flow succeeds end to end`, async () => {
+      const run = await runScenario(scenario);
+      expect(run.result.ok).toBe(true);
+      expect(run.steps.at(-1)?.response?.status).toBe(200);
+      expect(run.steps.every((s) => !s.error)).toBe(true);
+    });
+    for (const variant of scenario.variants) {
+      it(`${scenario.id} + ${variant.id}`, async () => {
+        const run = await runScenario(scenario, { variants: [variant.id] });
+        if ('code' in variant.expect) {
+          const failing = run.steps.find((s) => s.error?.code !== undefined);
+          expect(failing?.error?.code).toBe(variant.expect.code);
+          const body = JSON.parse(failing?.response?.body ?? '{}') as {
+            error_codes?: number[];
+            error_description?: string;
+          };
+          expect(body.error_codes).toEqual([variant.expect.code]);
+          expect(body.error_description?.startsWith(`AADSTS${variant.expect.code}: `)).toBe(true);
+        }
+        if (variant.expect.httpStatusAtClient !== undefined) {
+          const last = run.steps.at(-1);
+          expect(last?.to).toBe(scenario.starter);
+          expect(last?.response?.status).toBe(variant.expect.httpStatusAtClient);
+        }
+      });
+    }
+  }
+});
+
+describe('determinism', () => {
+  it('the same scenario, variants and seed give the same trace', async () => {
+    for (const scenario of SCENARIOS) {
+      const variants = scenario.variants.slice(0, 1).map((v) => v.id);
+      const a = await runScenario(scenario, { variants, seed: 42 });
+      const b = await runScenario(scenario, { variants, seed: 42 });
+      expect(traceText(a)).toBe(traceText(b));
+      expect(Object.keys(a.tokens).map(normalise)).toEqual(Object.keys(b.tokens).map(normalise));
+    }
+  });
+
+  it('a different seed changes ids but not the flow', async () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'obo-secret');
+    if (!scenario) throw new Error('obo-secret missing');
+    const a = await runScenario(scenario, { seed: 1 });
+    const b = await runScenario(scenario, { seed: 2 });
+    expect(a.steps.map((s) => s.label)).toEqual(b.steps.map((s) => s.label));
+    expect(traceText(a)).not.toBe(traceText(b));
+  });
+});
+
+describe('OBO token A and token B', () => {
+  it('token B keeps the user, changes the audience and the client, and carries scopes only', async () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'obo-secret');
+    if (!scenario) throw new Error('obo-secret missing');
+    const run = await runScenario(scenario);
+    const oboResponse = run.steps.find((s) => s.tag === 'obo' && s.kind === 'response');
+    const tokenB = (JSON.parse(oboResponse?.response?.body ?? '{}') as { access_token: string })
+      .access_token;
+    const tokenA = run.startingFacts[0]?.token ?? '';
+    const claims = (t: string) =>
+      Object.fromEntries((run.tokens[t]?.claims ?? []).map((c) => [c.name, c.value]));
+    const a = claims(tokenA);
+    const b = claims(tokenB);
+    expect(a.aud).toBe('5e2d8c4b-7a1f-4e3d-b6c9-8f0a1e2d3c4b');
+    expect(b.aud).toBe('a4b3c2d1-e5f6-4a7b-8c9d-0e1f2a3b4c5e');
+    expect(b.oid).toBe(a.oid);
+    expect(b.azp).toBe(a.aud);
+    expect(b.scp).toBe('Reports.Read');
+    expect(b.roles).toBeUndefined();
+    expect(run.tokens[tokenB]?.signature.status).toBe('valid');
+    expect(run.tokens[tokenB]?.version).toBe('2.0');
+  });
+
+  it('the v1 endpoint yields a v1.0 token B whose aud is the App ID URI asked for', async () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'obo-v1');
+    if (!scenario) throw new Error('obo-v1 missing');
+    const run = await runScenario(scenario);
+    const oboResponse = run.steps.find((s) => s.tag === 'obo' && s.kind === 'response');
+    const body = JSON.parse(oboResponse?.response?.body ?? '{}') as Record<string, unknown>;
+    expect(typeof body.expires_in).toBe('string');
+    expect(body.resource).toBe('api://reports-api');
+    const b = Object.fromEntries(
+      (run.tokens[body.access_token as string]?.claims ?? []).map((c) => [c.name, c.value]),
+    );
+    expect(b.ver).toBe('1.0');
+    expect(b.aud).toBe('api://reports-api');
+    expect(b.iss).toBe('https://sts.windows.net/3f1c6a52-8d1e-4b7a-9c2f-5e0d41a7b9c3/');
+    expect(b.appid).toBe('5e2d8c4b-7a1f-4e3d-b6c9-8f0a1e2d3c4b');
+  });
+
+  it('the MFA what-if relays a claims challenge to the client as 401 + WWW-Authenticate', async () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'obo-secret');
+    if (!scenario) throw new Error('obo-secret missing');
+    const run = await runScenario(scenario, { variants: ['downstream-requires-mfa'] });
+    const last = run.steps.at(-1);
+    const header = last?.response?.headers['WWW-Authenticate'] ?? '';
+    expect(header).toContain('error="insufficient_claims"');
+    const encoded = /claims="([^"]+)"/.exec(header)?.[1] ?? '';
+    const claims = JSON.parse(Buffer.from(encoded, 'base64').toString()) as {
+      access_token: { capolids: { values: string[] } };
+    };
+    expect(claims.access_token.capolids.values).toHaveLength(1);
+  });
+});
