@@ -1,0 +1,90 @@
+// Module-level selectors: each returns a small object the components read with useShallow.
+import type { AppState } from './types';
+
+/** Index of the step the inspector shows: the picked one, else the cursor (-1 = scenario intro). */
+export function selectInspectedIndex(state: AppState): number {
+  return state.selectedStep ?? state.cursor;
+}
+
+/** Header: scenario picker. */
+export const selectScenarioPicker = (s: AppState) => ({
+  scenarioId: s.scenarioId,
+  loadScenario: s.loadScenario,
+  whatIfOpen: s.whatIfOpen,
+  setWhatIfOpen: s.setWhatIfOpen,
+  variantCount: s.variants.length,
+});
+
+/** "What if..." panel. */
+export const selectVariantPanel = (s: AppState) => ({
+  scenarioId: s.scenarioId,
+  variants: s.variants,
+  busy: s.status === 'loading',
+  toggleVariant: s.toggleVariant,
+  whatIfOpen: s.whatIfOpen,
+  setWhatIfOpen: s.setWhatIfOpen,
+});
+
+/** Step controls. */
+export const selectPlayback = (s: AppState) => ({
+  run: s.run,
+  cursor: s.cursor,
+  playing: s.playing,
+  speed: s.speed,
+  ready: s.status === 'ready' && s.run !== null,
+  stepForward: s.stepForward,
+  stepBack: s.stepBack,
+  togglePlay: s.togglePlay,
+  reset: s.reset,
+  setSpeed: s.setSpeed,
+});
+
+/** Keyboard shortcuts. */
+export const selectShortcuts = (s: AppState) => ({
+  stepForward: s.stepForward,
+  stepBack: s.stepBack,
+  togglePlay: s.togglePlay,
+  reset: s.reset,
+});
+
+/** Canvas. */
+export const selectCanvas = (s: AppState) => ({
+  run: s.run,
+  cursor: s.cursor,
+  speed: s.speed,
+  positions: s.positions,
+  moveParty: s.moveParty,
+});
+
+/** Timeline. */
+export const selectTimeline = (s: AppState) => ({
+  run: s.run,
+  cursor: s.cursor,
+  inspected: selectInspectedIndex(s),
+  selectStep: s.selectStep,
+});
+
+/** Inspector. */
+export const selectInspector = (s: AppState) => ({
+  run: s.run,
+  scenarioId: s.scenarioId,
+  inspected: selectInspectedIndex(s),
+  following: s.selectedStep === null,
+  tab: s.tab,
+  focusedToken: s.focusedToken,
+  selectTab: s.selectTab,
+  selectStep: s.selectStep,
+  showToken: s.showToken,
+});
+
+/** Run status for loading and error messages. */
+export const selectRunStatus = (s: AppState) => ({
+  status: s.status,
+  error: s.error,
+  hasRun: s.run !== null,
+  rerun: s.rerun,
+  scenarioId: s.scenarioId,
+});
+
+/** Live region: the run and the cursor. */
+export const selectAnnouncement = (s: AppState) => ({ run: s.run, cursor: s.cursor });

@@ -1,0 +1,210 @@
+// The zustand store: four slices combined in one place, with the playback timer and run guard.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { ScenarioId } from '../engine/index';
+import type {
+  AppState,
+  InspectorSlice,
+  LayoutSlice,
+  PlaybackSlice,
+  SimulationSlice,
+  Speed,
+  StoreDeps,
+} from './types';
+
+/** Milliseconds one step takes during playback at 1x (the packet's travel plus a pause). */
+export const BASE_STEP_MS = 1200;
+
+/** How long one step lasts during playback at `speed`, in milliseconds. */
+export function stepDurationMs(speed: Speed): number {
+  return Math.round(BASE_STEP_MS / speed);
+}
+
+/** Options for {@link createAppStore}. */
+export interface CreateStoreOptions {
+  /** Scenario shown before the first `loadScenario` (default `obo-secret`). */
+  initialScenario?: ScenarioId;
+  /** Seed for the engine's random generator (default 1). */
+  seed?: number;
+}
+
+/** Turns whatever the engine threw into one readable sentence. */
+export function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  if (typeof error === 'string' && error) return error;
+  return 'The simulation engine failed without a message.';
+}
+
+type Set = StoreApi<AppState>['setState'];
+type Get = StoreApi<AppState>['getState'];
+
+/**
+ * Creates the application store. Runs are asynchronous (real crypto), so each run carries a
+ * request number and only the newest request may write its result: a slow, stale run never
+ * overwrites a newer one. Playback uses a timer owned by the store, one step per
+ * {@link stepDurationMs}.
+ */
+export function createAppStore(
+  deps: StoreDeps,
+  options: CreateStoreOptions = {},
+): StoreApi<AppState> {
+  let latestRequest = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const stopTimer = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+  };
+
+  const lastIndex = (get: Get): number => (get().run?.steps.length ?? 0) - 1;
+
+  const schedule = (set: Set, get: Get): void => {
+    stopTimer();
+    timer = setTimeout(() => {
+      timer = null;
+      const state = get();
+      if (!state.playing || !state.run) return;
+      const last = lastIndex(get);
+      const next = Math.min(state.cursor + 1, last);
+      const more = next < last;
+      set({ cursor: next, selectedStep: null, playing: more });
+      if (more) schedule(set, get);
+    }, stepDurationMs(get().speed));
+  };
+
+  const startRun = async (
+    set: Set,
+    get: Get,
+    scenarioId: ScenarioId,
+    variants: string[],
+    keepRun: boolean,
+  ): Promise<void> => {
+    latestRequest += 1;
+    const request = latestRequest;
+    stopTimer();
+    set({
+      scenarioId,
+      variants,
+      status: 'loading',
+      error: null,
+      cursor: -1,
+      playing: false,
+      selectedStep: null,
+      focusedToken: null,
+      ...(keepRun ? {} : { run: null, positions: {}, tab: 'narration' as const }),
+    });
+    try {
+      const scenario = deps.getScenario(scenarioId);
+      const run = await deps.run(scenario, variants, get().seed);
+      if (request !== latestRequest) return;
+      set({ run, status: 'ready' });
+    } catch (error) {
+      if (request !== latestRequest) return;
+      set({ run: null, status: 'error', error: describeError(error) });
+    }
+  };
+
+  const simulation = (set: Set, get: Get): SimulationSlice => ({
+    scenarioId: options.initialScenario ?? 'obo-secret',
+    variants: [],
+    seed: options.seed ?? 1,
+    run: null,
+    status: 'idle',
+    error: null,
+    loadScenario: (id) => startRun(set, get, id, [], false),
+    toggleVariant: (id) => {
+      const { scenarioId, variants } = get();
+      let order: string[];
+      try {
+        order = deps.getScenario(scenarioId).variants.map((v) => v.id);
+      } catch (error) {
+        set({ status: 'error', error: describeError(error) });
+        return Promise.resolve();
+      }
+      if (!order.includes(id)) return Promise.resolve();
+      const enabled = new Set(variants);
+      if (enabled.has(id)) enabled.delete(id);
+      else enabled.add(id);
+      return startRun(
+        set,
+        get,
+        scenarioId,
+        order.filter((v) => enabled.has(v)),
+        true,
+      );
+    },
+    rerun: () => {
+      const { scenarioId, variants, run } = get();
+      return startRun(set, get, scenarioId, variants, run !== null);
+    },
+  });
+
+  const playback = (set: Set, get: Get): PlaybackSlice => ({
+    cursor: -1,
+    playing: false,
+    speed: 1,
+    stepForward: () => {
+      stopTimer();
+      const next = Math.min(get().cursor + 1, lastIndex(get));
+      set({ cursor: Math.max(next, -1), playing: false, selectedStep: null });
+    },
+    stepBack: () => {
+      stopTimer();
+      set({ cursor: Math.max(get().cursor - 1, -1), playing: false, selectedStep: null });
+    },
+    play: () => {
+      const { run, status, cursor } = get();
+      if (!run || status !== 'ready' || run.steps.length === 0) return;
+      const last = lastIndex(get);
+      const next = cursor >= last ? 0 : cursor + 1;
+      const more = next < last;
+      set({ cursor: next, playing: more, selectedStep: null });
+      if (more) schedule(set, get);
+      else stopTimer();
+    },
+    pause: () => {
+      stopTimer();
+      set({ playing: false });
+    },
+    togglePlay: () => {
+      if (get().playing) get().pause();
+      else get().play();
+    },
+    reset: () => {
+      stopTimer();
+      set({ cursor: -1, playing: false, selectedStep: null });
+    },
+    setSpeed: (speed) => {
+      set({ speed });
+      if (get().playing) schedule(set, get);
+    },
+  });
+
+  const inspector = (set: Set, get: Get): InspectorSlice => ({
+    selectedStep: null,
+    tab: 'narration',
+    focusedToken: null,
+    selectStep: (index) => {
+      if (index === null || index < 0 || index > get().cursor) {
+        set({ selectedStep: null, focusedToken: null });
+        return;
+      }
+      set({ selectedStep: index, focusedToken: null });
+    },
+    selectTab: (tab) => set({ tab, focusedToken: null }),
+    showToken: (token) => set({ tab: 'tokens', focusedToken: token }),
+  });
+
+  const layout = (set: Set, get: Get): LayoutSlice => ({
+    positions: {},
+    whatIfOpen: false,
+    moveParty: (id, position) => set({ positions: { ...get().positions, [id]: position } }),
+    setWhatIfOpen: (open) => set({ whatIfOpen: open }),
+  });
+
+  return createStore<AppState>()((set, get) => ({
+    ...simulation(set, get),
+    ...playback(set, get),
+    ...inspector(set, get),
+    ...layout(set, get),
+  }));
+}

@@ -1,0 +1,87 @@
+// The store's shape: the simulation, playback, inspector and layout slices and their actions.
+import type { PartyId, ScenarioDefinition, ScenarioId, SimulationRun } from '../engine/index';
+
+/** Playback speeds offered by the speed control. */
+export type Speed = 0.5 | 1 | 2;
+
+/** All speeds, slowest first. */
+export const SPEEDS: readonly Speed[] = [0.5, 1, 2];
+
+/** Inspector tabs shown for a step. */
+export type InspectorTab = 'narration' | 'request' | 'response' | 'tokens';
+
+/** Lifecycle of the current run. */
+export type RunStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** What the store needs from the engine and the scenario catalogue (injectable for tests). */
+export interface StoreDeps {
+  /** Runs a scenario with the given variant switches and seed. */
+  run: (scenario: ScenarioDefinition, variants: string[], seed: number) => Promise<SimulationRun>;
+  /** Looks up a scenario of the catalogue by id; throws for an unknown id. */
+  getScenario: (id: ScenarioId) => ScenarioDefinition;
+}
+
+/** Scenario, variant switches, seed and the run they produced. */
+export interface SimulationSlice {
+  scenarioId: ScenarioId;
+  /** Enabled variant ids, in the order the scenario lists them. */
+  variants: string[];
+  seed: number;
+  run: SimulationRun | null;
+  status: RunStatus;
+  /** A readable message when the engine failed. */
+  error: string | null;
+  /** Loads a scenario with no variants and runs it; playback starts before step 1. */
+  loadScenario: (id: ScenarioId) => Promise<void>;
+  /** Flips one what-if switch, re-runs the flow and resets playback to the start. */
+  toggleVariant: (id: string) => Promise<void>;
+  /** Runs the current scenario and switches again (after an error). */
+  rerun: () => Promise<void>;
+}
+
+/** Which steps are revealed and how playback moves. */
+export interface PlaybackSlice {
+  /** Index of the last revealed step; -1 = before step 1. */
+  cursor: number;
+  playing: boolean;
+  speed: Speed;
+  /** Reveals the next step (pauses autoplay). */
+  stepForward: () => void;
+  /** Hides the last revealed step (pauses autoplay). */
+  stepBack: () => void;
+  /** Plays from the cursor (from the start when at the end), one step per animation. */
+  play: () => void;
+  pause: () => void;
+  /** Play when paused, pause when playing. */
+  togglePlay: () => void;
+  /** Back to before step 1. */
+  reset: () => void;
+  setSpeed: (speed: Speed) => void;
+}
+
+/** What the inspector shows. */
+export interface InspectorSlice {
+  /** Step the user picked in the timeline; `null` follows the cursor. */
+  selectedStep: number | null;
+  tab: InspectorTab;
+  /** A token the user asked to see decoded (scrolled into view on the Tokens tab). */
+  focusedToken: string | null;
+  /** Selects a revealed step for the inspector (`null` = follow the cursor). */
+  selectStep: (index: number | null) => void;
+  selectTab: (tab: InspectorTab) => void;
+  /** Opens the Tokens tab on one token. */
+  showToken: (token: string) => void;
+}
+
+/** Canvas positions the user dragged, and panel visibility on small screens. */
+export interface LayoutSlice {
+  /** Party positions moved by the user, overriding the scenario layout. */
+  positions: Record<PartyId, { x: number; y: number }>;
+  /** Whether the "What if..." panel is open when the screen is too narrow to show it always. */
+  whatIfOpen: boolean;
+  moveParty: (id: PartyId, position: { x: number; y: number }) => void;
+  setWhatIfOpen: (open: boolean) => void;
+}
+
+/** The whole store. */
+export type AppState = SimulationSlice & PlaybackSlice & InspectorSlice & LayoutSlice;

@@ -1,0 +1,152 @@
+// View builders against real runs: token names, OBO comparison, decoded requests, timeline, times.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runScenario } from '../engine/index';
+import type { SimulationRun } from '../engine/index';
+import { getScenario } from '../scenarios/index';
+import { formatClock, formatRelative } from './format';
+import {
+  announceStep,
+  buildLinks,
+  buildStartingFacts,
+  buildStepDetail,
+  buildTimeline,
+  buildTokenView,
+  tokenName,
+} from './views';
+
+let obo: SimulationRun;
+let consentMissing: SimulationRun;
+let cc: SimulationRun;
+
+beforeAll(async () => {
+  obo = await runScenario(getScenario('obo-secret'), { variants: [], seed: 1 });
+  consentMissing = await runScenario(getScenario('obo-secret'), {
+    variants: ['consent-missing'],
+    seed: 1,
+  });
+  cc = await runScenario(getScenario('cc-secret'), { variants: [], seed: 1 });
+});
+
+function appId(run: SimulationRun, party: string): string {
+  const found = run.parties.find((p) => p.id === party)?.appId;
+  if (!found) throw new Error(`no app id for ${party}`);
+  return found;
+}
+
+function oboResponseIndex(run: SimulationRun): number {
+  return run.steps.findIndex((s) => s.kind === 'response' && s.tag === 'obo');
+}
+
+describe('token names', () => {
+  it('calls the starting token "token A" and the OBO result "token B"', () => {
+    const fact = obo.startingFacts[0];
+    expect(fact).toBeDefined();
+    expect(tokenName(obo, fact?.token ?? '')).toBe('token A');
+    const detail = buildStepDetail(obo, oboResponseIndex(obo));
+    const issued = detail?.tokens.find((t) => t.message === 'response');
+    expect(issued?.name).toBe('token B');
+    expect(issued?.location).toBe('access_token field');
+    expect(buildStartingFacts(obo)[0]?.token?.name).toBe('token A');
+  });
+});
+
+describe('step detail', () => {
+  it('compares token A and token B on the OBO token response', () => {
+    const detail = buildStepDetail(obo, oboResponseIndex(obo));
+    const rows = new Map(detail?.comparison?.rows.map((r) => [r.claim, r]));
+    expect(rows.get('aud')?.a).toBe(appId(obo, 'api-a'));
+    expect(rows.get('aud')?.b).toBe(appId(obo, 'api-b'));
+    expect(rows.get('aud')?.same).toBe(false);
+    expect(rows.get('scp')?.b).toBe('Reports.Read');
+    expect(rows.get('oid')?.same).toBe(true);
+    expect(rows.get('azp / appid')?.b).toBe(`${appId(obo, 'api-a')} (azp)`);
+  });
+
+  it('has no comparison on other steps', () => {
+    expect(buildStepDetail(obo, 0)?.comparison).toBeNull();
+    expect(buildStepDetail(cc, 1)?.comparison).toBeNull();
+  });
+
+  it('decodes the OBO form body one parameter a row and links the assertion to token A', () => {
+    const request = buildStepDetail(obo, oboResponseIndex(obo) - 1)?.request;
+    const form = new Map(request?.form?.map((row) => [row.name, row]));
+    expect(form.get('grant_type')?.value).toBe('urn:ietf:params:oauth:grant-type:jwt-bearer');
+    expect(form.get('requested_token_use')?.value).toBe('on_behalf_of');
+    expect(form.get('assertion')?.token?.name).toBe('token A');
+    expect(form.get('grant_type')?.token).toBeNull();
+    expect(request?.requestLine).toMatch(/^POST \/.+\/oauth2\/v2\.0\/token HTTP\/1\.1$/);
+  });
+
+  it('links the Authorization bearer token of an API call', () => {
+    const request = buildStepDetail(obo, 0)?.request;
+    expect(request?.authorizationScheme).toBe('Bearer');
+    expect(request?.bearer?.name).toBe('token A');
+    expect(request?.form).toBeNull();
+  });
+
+  it('shows the error card and the 400 response when consent is missing', () => {
+    const index = consentMissing.steps.findIndex((s) => s.error?.code === 65001);
+    const detail = buildStepDetail(consentMissing, index);
+    expect(detail?.error?.code).toBe(65001);
+    expect(detail?.response?.status).toBe(400);
+    expect(detail?.response?.ok).toBe(false);
+    expect(detail?.response?.bodyIsJson).toBe(true);
+    expect(detail?.response?.raw).toContain('"error": "invalid_grant"');
+  });
+
+  it('returns null out of range', () => {
+    expect(buildStepDetail(obo, obo.steps.length)).toBeNull();
+  });
+});
+
+describe('timeline and canvas links', () => {
+  it('writes one numbered row per step with party labels', () => {
+    const rows = buildTimeline(obo);
+    expect(rows).toHaveLength(obo.steps.length);
+    const tokenRequest = rows[oboResponseIndex(obo) - 1];
+    expect(tokenRequest?.text).toMatch(
+      /^4\. Todo API \(API A\) -> Microsoft Entra ID: POST \/.+\/oauth2\/v2\.0\/token$/,
+    );
+    expect(tokenRequest?.chips).toEqual(['token A']);
+    expect(rows[oboResponseIndex(obo)]?.chips).toEqual(['token B']);
+    expect(rows[oboResponseIndex(obo)]?.status).toBe(200);
+  });
+
+  it('has one link per pair of parties that talk', () => {
+    const pairs = new Set(obo.steps.map((s) => [s.from, s.to].sort().join('|')));
+    expect(buildLinks(obo)).toHaveLength(pairs.size);
+  });
+
+  it('announces a step in one sentence', () => {
+    expect(announceStep(obo, 0)).toMatch(
+      /^Step 1 of 10: Todo web client to Todo API \(API A\), GET \/me\/todos carrying token A\. /,
+    );
+  });
+});
+
+describe('token view and times', () => {
+  it('shows time claims with a relative time against the step time', () => {
+    const step = cc.steps[1];
+    const issued = buildStepDetail(cc, 1)?.tokens.find((t) => t.message === 'response');
+    if (!step || !issued) throw new Error('client credentials token missing');
+    const view = buildTokenView(issued.name, issued.inspection, step.time);
+    const exp = view.claims.find((c) => c.name === 'exp');
+    expect(exp?.time?.relative).toMatch(/^in \d+ (h|min)/);
+    expect(view.claims.find((c) => c.name === 'roles')?.value).toContain('Orders');
+    expect(view.versionBadge).toBe('v2.0');
+    expect(view.signature.status).toBe('valid');
+  });
+
+  it('formats relative times with at most two units', () => {
+    expect(formatRelative(100, 100)).toBe('now');
+    expect(formatRelative(145, 100)).toBe('in 45 s');
+    expect(formatRelative(100, 280)).toBe('3 min ago');
+    expect(formatRelative(100 + 3600 + 14 * 60 + 9, 100)).toBe('in 1 h 14 min');
+    expect(formatRelative(0, 2 * 86400 + 3 * 3600)).toBe('2 d 3 h ago');
+    expect(formatClock(1772442003)).toEqual({
+      iso: '2026-03-02T09:00:03Z',
+      time: '09:00:03 UTC',
+      date: '2026-03-02',
+    });
+  });
+});

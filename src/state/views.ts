@@ -1,0 +1,528 @@
+// Pure view models the screen renders: timeline rows, packets, step details, decoded tokens.
+import {
+  decodeForm,
+  formatRawRequest,
+  formatRawResponse,
+  getHeader,
+  parseJsonBody,
+} from '../engine/index';
+import type {
+  ErrorCard,
+  HttpRequest,
+  HttpResponse,
+  Narration,
+  PartyId,
+  PartyView,
+  SignatureStatus,
+  SimStep,
+  SimulationRun,
+  StepOutcome,
+  TokenInspection,
+} from '../engine/index';
+import { formatClock, formatRelative, formatValue, prettyJson, type ClockText } from './format';
+
+/** Caches one derived value per run object, so selectors and memos return stable references. */
+function memoByRun<T>(build: (run: SimulationRun) => T): (run: SimulationRun) => T {
+  const cache = new WeakMap<SimulationRun, T>();
+  return (run) => {
+    let value = cache.get(run);
+    if (value === undefined) {
+      value = build(run);
+      cache.set(run, value);
+    }
+    return value;
+  };
+}
+
+/** The label of a party, or its id when the run does not know it. */
+export function partyLabel(run: SimulationRun, id: PartyId): string {
+  return run.parties.find((p) => p.id === id)?.label ?? id;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Token naming and discovery
+
+/** Where a JWT was found in a message. */
+export interface TokenRef {
+  token: string;
+  /** Display name, e.g. `token A`, `client assertion`. */
+  name: string;
+  inspection: TokenInspection;
+  /** Where it travelled, e.g. `Authorization header`, `assertion parameter`, `access_token field`. */
+  location: string;
+  message: 'request' | 'response';
+}
+
+function tokensInText(text: string, keys: readonly string[]): string[] {
+  return keys
+    .map((key) => ({ key, at: text.indexOf(key) }))
+    .filter((hit) => hit.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((hit) => hit.key);
+}
+
+function requestText(request: HttpRequest): string {
+  return formatRawRequest(request);
+}
+
+function responseText(response: HttpResponse): string {
+  return formatRawResponse(response);
+}
+
+const KIND_NAMES: Record<TokenInspection['kind'], string> = {
+  access_token: 'token',
+  id_token: 'ID token',
+  client_assertion: 'client assertion',
+  jwt: 'JWT',
+};
+
+/**
+ * Names every JWT of a run in order of first appearance (starting facts first, then each
+ * message): access tokens become `token A`, `token B`...; client assertions, ID tokens and
+ * other JWTs are numbered from the second one on.
+ */
+export const nameTokens = memoByRun((run: SimulationRun): Map<string, string> => {
+  const keys = Object.keys(run.tokens);
+  const names = new Map<string, string>();
+  const counters = new Map<TokenInspection['kind'], number>();
+  const add = (token: string): void => {
+    const inspection = run.tokens[token];
+    if (!inspection || names.has(token)) return;
+    const count = (counters.get(inspection.kind) ?? 0) + 1;
+    counters.set(inspection.kind, count);
+    if (inspection.kind === 'access_token') {
+      names.set(token, `token ${String.fromCharCode(64 + Math.min(count, 26))}`);
+    } else {
+      const base = KIND_NAMES[inspection.kind];
+      names.set(token, count === 1 ? base : `${base} ${count}`);
+    }
+  };
+  for (const fact of run.startingFacts) add(fact.token);
+  for (const step of run.steps) {
+    const texts = [requestText(step.request)];
+    if (step.response) texts.push(responseText(step.response));
+    for (const text of texts) for (const token of tokensInText(text, keys)) add(token);
+  }
+  for (const token of keys) add(token);
+  return names;
+});
+
+/** The display name of a token of the run (`token A`...), or `JWT` when unknown. */
+export function tokenName(run: SimulationRun, token: string): string {
+  return nameTokens(run).get(token) ?? 'JWT';
+}
+
+function locateInRequest(request: HttpRequest, token: string): string {
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value.includes(token)) return `${name} header`;
+  }
+  if (isFormRequest(request)) {
+    const param = decodeForm(request.body).find(([, value]) => value.includes(token));
+    if (param) return `${param[0]} parameter`;
+  }
+  if (request.url.includes(token)) return 'URL';
+  return 'request body';
+}
+
+function locateInResponse(response: HttpResponse, token: string): string {
+  const json = parseJsonBody(response);
+  if (json && typeof json === 'object') {
+    for (const [name, value] of Object.entries(json as Record<string, unknown>)) {
+      if (typeof value === 'string' && value.includes(token)) return `${name} field`;
+    }
+  }
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (value.includes(token)) return `${name} header`;
+  }
+  return 'response body';
+}
+
+function refsIn(
+  run: SimulationRun,
+  text: string,
+  message: TokenRef['message'],
+  locate: (token: string) => string,
+): TokenRef[] {
+  const refs: TokenRef[] = [];
+  for (const token of tokensInText(text, Object.keys(run.tokens))) {
+    const inspection = run.tokens[token];
+    if (!inspection) continue;
+    refs.push({ token, name: tokenName(run, token), inspection, location: locate(token), message });
+  }
+  return refs;
+}
+
+/** The JWTs of one message: the request's, and for a response step also the response's. */
+export function tokensInStep(run: SimulationRun, step: SimStep): TokenRef[] {
+  const refs = refsIn(run, requestText(step.request), 'request', (t) =>
+    locateInRequest(step.request, t),
+  );
+  const response = step.response;
+  if (step.kind === 'response' && response) {
+    const seen = new Set(refs.map((r) => r.token));
+    for (const ref of refsIn(run, responseText(response), 'response', (t) =>
+      locateInResponse(response, t),
+    )) {
+      if (!seen.has(ref.token)) refs.push(ref);
+    }
+  }
+  return refs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeline and packets
+
+/** One row of the timeline. */
+export interface TimelineRow {
+  index: number;
+  /** 1-based step number. */
+  number: number;
+  from: PartyId;
+  to: PartyId;
+  fromLabel: string;
+  toLabel: string;
+  kind: SimStep['kind'];
+  label: string;
+  outcome: StepOutcome;
+  /** HTTP status of a response step. */
+  status: number | null;
+  /** Names of the tokens this message carries, e.g. `['token A']`. */
+  chips: string[];
+  /** The whole row as one sentence, e.g. `3. API A -> Authority: POST /token`. */
+  text: string;
+}
+
+/** Timeline rows for every step of the run (the screen shows the revealed ones). */
+export const buildTimeline = memoByRun((run: SimulationRun): TimelineRow[] =>
+  run.steps.map((step) => {
+    const fromLabel = partyLabel(run, step.from);
+    const toLabel = partyLabel(run, step.to);
+    const chips = tokensInStep(run, step)
+      .filter((ref) => ref.message === step.kind)
+      .map((ref) => ref.name);
+    return {
+      index: step.index,
+      number: step.index + 1,
+      from: step.from,
+      to: step.to,
+      fromLabel,
+      toLabel,
+      kind: step.kind,
+      label: step.label,
+      outcome: step.outcome,
+      status: step.kind === 'response' ? (step.response?.status ?? null) : null,
+      chips,
+      text: `${step.index + 1}. ${fromLabel} -> ${toLabel}: ${step.label}`,
+    };
+  }),
+);
+
+/** A pair of parties that exchange at least one message: one canvas edge. */
+export interface PartyLink {
+  id: string;
+  source: PartyId;
+  target: PartyId;
+  /** Index of the first step on this link. */
+  firstStep: number;
+}
+
+/** The id of the canvas edge between two parties (order-independent). */
+export function linkId(a: PartyId, b: PartyId): string {
+  return a < b ? `${a}--${b}` : `${b}--${a}`;
+}
+
+/** Every pair of parties that exchange messages in the run, in order of first message. */
+export const buildLinks = memoByRun((run: SimulationRun): PartyLink[] => {
+  const links = new Map<string, PartyLink>();
+  for (const step of run.steps) {
+    const id = linkId(step.from, step.to);
+    if (!links.has(id))
+      links.set(id, { id, source: step.from, target: step.to, firstStep: step.index });
+  }
+  return [...links.values()];
+});
+
+/** The sentence the live region announces when a step is revealed. */
+export function announceStep(run: SimulationRun, index: number): string {
+  const row = buildTimeline(run)[index];
+  const step = run.steps[index];
+  if (!row || !step) return 'Before step 1.';
+  const carrying = row.chips.length > 0 ? ` carrying ${row.chips.join(' and ')}` : '';
+  return `Step ${row.number} of ${run.steps.length}: ${row.fromLabel} to ${row.toLabel}, ${row.label}${carrying}. ${step.narration.title}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Step details for the inspector
+
+/** One decoded form or query parameter. */
+export interface ParamRow {
+  name: string;
+  value: string;
+  /** The token this value is, when it is a JWT of the run. */
+  token: TokenRef | null;
+}
+
+/** The Request tab. */
+export interface RequestView {
+  requestLine: string;
+  raw: string;
+  /** Decoded `application/x-www-form-urlencoded` body, one parameter a row. */
+  form: ParamRow[] | null;
+  /** Decoded query string parameters. */
+  query: ParamRow[];
+  /** Pretty-printed JSON body, when the body is JSON. */
+  json: string | null;
+  /** The bearer token in the `Authorization` header, when it is a JWT of the run. */
+  bearer: TokenRef | null;
+  /** The `Authorization` scheme, e.g. `Bearer` or `Basic`. */
+  authorizationScheme: string | null;
+}
+
+/** The Response tab. */
+export interface ResponseView {
+  status: number;
+  statusText: string;
+  ok: boolean;
+  /** Raw response with a pretty-printed JSON body. */
+  raw: string;
+  bodyIsJson: boolean;
+  wwwAuthenticate: string | null;
+}
+
+/** Token A and token B of an OBO exchange, claim by claim. */
+export interface TokenComparison {
+  a: TokenRef;
+  b: TokenRef;
+  rows: { claim: string; a: string; b: string; same: boolean }[];
+}
+
+/** Everything the inspector shows for one step. */
+export interface StepDetail {
+  step: SimStep;
+  number: number;
+  fromLabel: string;
+  toLabel: string;
+  clock: ClockText;
+  narration: Narration;
+  error: ErrorCard | null;
+  request: RequestView;
+  /** `null` for a request step (its response is a later step). */
+  response: ResponseView | null;
+  tokens: TokenRef[];
+  comparison: TokenComparison | null;
+}
+
+function isFormRequest(request: HttpRequest): boolean {
+  return (getHeader(request.headers, 'content-type') ?? '').includes(
+    'application/x-www-form-urlencoded',
+  );
+}
+
+function paramRows(run: SimulationRun, pairs: [string, string][], refs: TokenRef[]): ParamRow[] {
+  return pairs.map(([name, value]) => ({
+    name,
+    value,
+    token: run.tokens[value] ? (refs.find((r) => r.token === value) ?? null) : null,
+  }));
+}
+
+function buildRequestView(run: SimulationRun, step: SimStep, refs: TokenRef[]): RequestView {
+  const request = step.request;
+  const raw = formatRawRequest(request);
+  const url = new URL(request.url);
+  const authorization = getHeader(request.headers, 'authorization') ?? null;
+  const scheme = authorization ? (authorization.split(' ')[0] ?? null) : null;
+  const credential = authorization ? authorization.slice((scheme ?? '').length).trim() : '';
+  const bearer =
+    scheme?.toLowerCase() === 'bearer' ? (refs.find((r) => r.token === credential) ?? null) : null;
+  const contentType = getHeader(request.headers, 'content-type') ?? '';
+  return {
+    requestLine: raw.split('\n')[0] ?? '',
+    raw,
+    form: isFormRequest(request) ? paramRows(run, decodeForm(request.body), refs) : null,
+    query: paramRows(run, [...url.searchParams.entries()], refs),
+    json: contentType.includes('json') && request.body ? prettyJson(request.body) : null,
+    bearer,
+    authorizationScheme: scheme,
+  };
+}
+
+function buildResponseView(response: HttpResponse): ResponseView {
+  const pretty = response.body ? prettyJson(response.body) : null;
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    ok: response.status >= 200 && response.status < 300,
+    raw: formatRawResponse(pretty === null ? response : { ...response, body: pretty }),
+    bodyIsJson: pretty !== null,
+    wwwAuthenticate: getHeader(response.headers, 'www-authenticate') ?? null,
+  };
+}
+
+function claimText(inspection: TokenInspection, names: readonly string[]): string {
+  for (const name of names) {
+    const claim = inspection.claims.find((c) => c.name === name);
+    if (claim)
+      return names.length > 1 ? `${formatValue(claim.value)} (${name})` : formatValue(claim.value);
+  }
+  return '(absent)';
+}
+
+const COMPARED_CLAIMS: readonly (readonly string[])[] = [
+  ['aud'],
+  ['scp'],
+  ['roles'],
+  ['azp', 'appid'],
+  ['ver'],
+  ['iss'],
+  ['oid'],
+];
+
+/** Token A (the OBO `assertion`) and token B (the issued `access_token`), when the step is an OBO token response. */
+export function compareOboTokens(
+  run: SimulationRun,
+  step: SimStep,
+  refs: TokenRef[],
+): TokenComparison | null {
+  if (step.kind !== 'response' || !step.response || !isFormRequest(step.request)) return null;
+  const form = new Map(decodeForm(step.request.body));
+  if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return null;
+  const json = parseJsonBody(step.response);
+  const issued =
+    json && typeof json === 'object'
+      ? (json as Record<string, unknown>)['access_token']
+      : undefined;
+  const a = refs.find((r) => r.token === form.get('assertion'));
+  const b = refs.find((r) => r.token === issued);
+  if (!a || !b) return null;
+  const rows = COMPARED_CLAIMS.filter((names) =>
+    names.some((n) => [a, b].some((t) => t.inspection.claims.some((c) => c.name === n))),
+  ).map((names) => {
+    const left = claimText(a.inspection, names);
+    const right = claimText(b.inspection, names);
+    return { claim: names.join(' / '), a: left, b: right, same: left === right };
+  });
+  return { a, b, rows };
+}
+
+const detailCache = new WeakMap<SimulationRun, Map<number, StepDetail>>();
+
+/** The inspector's view of one step (cached per run and step). Returns `null` for an index out of range. */
+export function buildStepDetail(run: SimulationRun, index: number): StepDetail | null {
+  const step = run.steps[index];
+  if (!step) return null;
+  let perRun = detailCache.get(run);
+  if (!perRun) {
+    perRun = new Map();
+    detailCache.set(run, perRun);
+  }
+  const cached = perRun.get(index);
+  if (cached) return cached;
+  const refs = tokensInStep(run, step);
+  const detail: StepDetail = {
+    step,
+    number: index + 1,
+    fromLabel: partyLabel(run, step.from),
+    toLabel: partyLabel(run, step.to),
+    clock: formatClock(step.time),
+    narration: step.narration,
+    error: step.error ?? null,
+    request: buildRequestView(run, step, refs),
+    response: step.kind === 'response' && step.response ? buildResponseView(step.response) : null,
+    tokens: refs,
+    comparison: compareOboTokens(run, step, refs),
+  };
+  perRun.set(index, detail);
+  return detail;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoded tokens
+
+/** One claim row of a decoded token. */
+export interface ClaimRow {
+  name: string;
+  value: string;
+  explanation: string;
+  /** For time claims: the instant and its distance from the step's simulated time. */
+  time: { iso: string; relative: string } | null;
+}
+
+/** A decoded JWT ready to render. */
+export interface TokenView {
+  token: string;
+  name: string;
+  kindLabel: string;
+  /** `v1.0` / `v2.0`, or `null` when the token has no `ver`. */
+  versionBadge: string | null;
+  summary: string;
+  header: { name: string; value: string }[];
+  signature: SignatureStatus;
+  claims: ClaimRow[];
+}
+
+const KIND_LABELS: Record<TokenInspection['kind'], string> = {
+  access_token: 'Access token',
+  id_token: 'ID token',
+  client_assertion: 'Client assertion',
+  jwt: 'JWT',
+};
+
+/** Decodes a token for display; relative times are measured from `now` (simulated epoch seconds). */
+export function buildTokenView(name: string, inspection: TokenInspection, now: number): TokenView {
+  return {
+    token: inspection.token,
+    name,
+    kindLabel: KIND_LABELS[inspection.kind],
+    versionBadge: inspection.version ? `v${inspection.version}` : null,
+    summary: inspection.summary,
+    header: Object.entries(inspection.header).map(([key, value]) => ({
+      name: key,
+      value: formatValue(value),
+    })),
+    signature: inspection.signature,
+    claims: inspection.claims.map((claim) => ({
+      name: claim.name,
+      value: formatValue(claim.value),
+      explanation: claim.explanation,
+      time:
+        claim.isTime && typeof claim.value === 'number'
+          ? { iso: formatClock(claim.value).iso, relative: formatRelative(claim.value, now) }
+          : null,
+    })),
+  };
+}
+
+/** A starting fact with its token, for the inspector before step 1. */
+export interface StartingFactView {
+  title: string;
+  description: string;
+  holderLabel: string;
+  token: TokenRef | null;
+}
+
+/** The starting facts of a run, with their tokens named and found. */
+export const buildStartingFacts = memoByRun((run: SimulationRun): StartingFactView[] =>
+  run.startingFacts.map((fact) => {
+    const inspection = run.tokens[fact.token];
+    return {
+      title: fact.title,
+      description: fact.description,
+      holderLabel: partyLabel(run, fact.holder),
+      token: inspection
+        ? {
+            token: fact.token,
+            name: tokenName(run, fact.token),
+            inspection,
+            location: `held by ${partyLabel(run, fact.holder)}`,
+            message: 'request',
+          }
+        : null,
+    };
+  }),
+);
+
+/** The parties of a run keyed by id. */
+export const partiesById = memoByRun(
+  (run: SimulationRun): Map<PartyId, PartyView> => new Map(run.parties.map((p) => [p.id, p])),
+);
