@@ -43,13 +43,17 @@ async function toHttpRequest(request: Request): Promise<HttpRequest> {
 /**
  * Builds a headless world for `scenario` (with `variants` applied and `seed`). Requests pass
  * through the same simulated network as interactive runs, so `log()` shows them as steps.
+ * `startTime` (epoch seconds) moves the simulated clock's start, e.g. to the host's time when a
+ * real client such as MSAL signs client assertions with its own clock.
  * Throws `Error` for unknown variant ids.
  */
 export function createWorld(
   scenario: ScenarioDefinition,
-  options: { variants?: string[]; seed?: number } = {},
+  options: { variants?: string[]; seed?: number; startTime?: number } = {},
 ): World {
-  const runtime = createRuntime(applyVariants(scenario, options.variants ?? []), options.seed ?? 1);
+  const effective = applyVariants(scenario, options.variants ?? []);
+  if (options.startTime !== undefined) effective.startTime = Math.floor(options.startTime);
+  const runtime = createRuntime(effective, options.seed ?? 1);
   const handlerFor =
     (partyUrl?: string): FetchHandler =>
     async (request) => {

@@ -81,7 +81,7 @@ export function toBase64(bytes: Uint8Array): string {
 }
 
 /** Decodes standard base64 (RFC 4648 section 4) into bytes; throws `Error` on invalid input. */
-export function fromBase64(value: string): Uint8Array {
+export function fromBase64(value: string): Uint8Array<ArrayBuffer> {
   const binary = atob(value);
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
@@ -298,7 +298,11 @@ export async function verifyJwt(
   options: VerifyJwtOptions,
 ): Promise<JwtVerification> {
   try {
-    const keySet = createLocalJWKSet({ keys: jwks.keys });
+    let keySet = keySets.get(jwks);
+    if (!keySet) {
+      keySet = createLocalJWKSet({ keys: jwks.keys });
+      keySets.set(jwks, keySet);
+    }
     const result = await jwtVerify(token, keySet, {
       currentDate: new Date(options.now * 1000),
       clockTolerance: options.clockToleranceSeconds ?? 0,
@@ -316,6 +320,22 @@ export async function verifyJwt(
   }
 }
 
+const certificateKeys = new Map<string, Promise<JoseKey>>();
+
+/** The public key of a certificate imported for `alg`, cached per certificate and algorithm. */
+function certificateKey(certificateBase64: string, alg: SigningAlg): Promise<JoseKey> {
+  const cacheKey = `${alg}:${certificateBase64}`;
+  let key = certificateKeys.get(cacheKey);
+  if (!key) {
+    const pem = new x509.X509Certificate(fromBase64(certificateBase64)).toString('pem');
+    key = importX509(pem, alg);
+    certificateKeys.set(cacheKey, key);
+  }
+  return key;
+}
+
+const keySets = new WeakMap<Jwks, ReturnType<typeof createLocalJWKSet>>();
+
 /**
  * Verifies a JWT signed by the private key of an X.509 certificate (a client assertion, RFC 7523
  * section 3). Checks only the signature and the time window (`now` in seconds, `clockToleranceSeconds`
@@ -329,9 +349,7 @@ export async function verifyJwtWithCertificate(
   clockToleranceSeconds = 0,
 ): Promise<JwtVerification> {
   try {
-    const cert = new x509.X509Certificate(fromBase64(certificateBase64));
-    const key = await importX509(cert.toString('pem'), alg);
-    const result = await jwtVerify(token, key, {
+    const result = await jwtVerify(token, await certificateKey(certificateBase64, alg), {
       currentDate: new Date(now * 1000),
       clockTolerance: clockToleranceSeconds,
       algorithms: [alg],

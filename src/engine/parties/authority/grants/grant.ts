@@ -1,5 +1,6 @@
 // A grant type: its ordered checks and how it issues tokens once they pass.
 import type { TraceEvent } from '../../../core/trace';
+import { toBase64Url } from '../../../crypto';
 import type { Check, TokenContext } from '../checks/check';
 
 /** A token-endpoint grant (RFC 6749 section 4): checks run in order, then `issue`. */
@@ -16,9 +17,10 @@ export interface Grant {
 export function tokenResponseBody(
   ctx: TokenContext,
   minted: { token: string; issuedAt: number; expiresAt: number },
-  extra: { scope?: string; refresh_token?: string },
+  extra: { scope?: string; refresh_token?: string; client_info?: string },
 ): Record<string, unknown> {
   const expiresIn = minted.expiresAt - ctx.env.clock.now;
+  const clientInfo = extra.client_info ? { client_info: extra.client_info } : {};
   if (ctx.endpoint === 'v2') {
     return {
       token_type: 'Bearer',
@@ -27,6 +29,7 @@ export function tokenResponseBody(
       ext_expires_in: expiresIn,
       access_token: minted.token,
       ...(extra.refresh_token ? { refresh_token: extra.refresh_token } : {}),
+      ...clientInfo,
     };
   }
   return {
@@ -39,5 +42,19 @@ export function tokenResponseBody(
     resource: ctx.resource?.identifier ?? '',
     access_token: minted.token,
     ...(extra.refresh_token ? { refresh_token: extra.refresh_token } : {}),
+    ...clientInfo,
   };
+}
+
+/**
+ * `client_info` for user tokens when the request sent `client_info=1` (MSAL does): base64url of
+ * `{"uid": <user oid>, "utid": <tenant id>}`, from which MSAL builds its account id.
+ */
+export function clientInfoFor(
+  ctx: TokenContext,
+  userId: string,
+  tenantId: string,
+): string | undefined {
+  if (ctx.form.get('client_info') !== '1') return undefined;
+  return toBase64Url(JSON.stringify({ uid: userId, utid: tenantId }));
 }

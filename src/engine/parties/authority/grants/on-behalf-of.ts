@@ -7,7 +7,7 @@ import type { TokenContext } from '../checks/check';
 import { resolvedContext } from '../checks/check';
 import { mintAccessToken, mintRefreshToken } from '../tokens';
 import type { Grant } from './grant';
-import { tokenResponseBody } from './grant';
+import { clientInfoFor, tokenResponseBody } from './grant';
 
 /**
  * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `requested_token_use=on_behalf_of`:
@@ -54,6 +54,7 @@ export const ON_BEHALF_OF_GRANT: Grant = {
     const refreshToken = wantsRefresh
       ? mintRefreshToken(ctx.env, client.appId, userId, scopes)
       : undefined;
+    const clientInfo = clientInfoFor(ctx, userId, tenant.id);
     const prefix = resource.identifier.replace(/\/$/, '');
     const scopeString = scopes.map((s) => (ctx.endpoint === 'v2' ? `${prefix}/${s}` : s)).join(' ');
     const events: TraceEvent[] = [
@@ -79,6 +80,7 @@ export const ON_BEHALF_OF_GRANT: Grant = {
       body: tokenResponseBody(ctx, minted, {
         scope: scopeString,
         ...(refreshToken ? { refresh_token: refreshToken } : {}),
+        ...(clientInfo ? { client_info: clientInfo } : {}),
       }),
       events,
     };
