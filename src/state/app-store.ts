@@ -1,15 +1,15 @@
-// The app's one store instance wired to the real engine and catalogue, and its React hook.
+// The app's one store instance wired to the real engine (loaded lazily) and its React hook.
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { runScenario } from '../engine/index';
-import { getScenario } from '../scenarios/index';
+import { loadEngine } from './engine-loader';
 import { createAppStore } from './store';
 import type { AppState } from './types';
 
 /** The application store (one per page). */
 export const appStore = createAppStore({
-  run: (scenario, variants, seed) => runScenario(scenario, { variants, seed }),
-  getScenario,
+  loadCatalogue: async () => (await loadEngine()).scenarios.SCENARIOS,
+  run: async (scenario, variants, seed) =>
+    (await loadEngine()).engine.runScenario(scenario, { variants, seed }),
 });
 
 /**

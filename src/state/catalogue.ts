@@ -1,6 +1,5 @@
 // The scenario catalogue as the picker and the "What if..." panel need it.
 import type { ScenarioDefinition, ScenarioId, VariantDefinition } from '../engine/index';
-import { SCENARIOS, getScenario } from '../scenarios/index';
 
 /** A group of the scenario picker. */
 export interface ScenarioGroup {
@@ -8,10 +7,14 @@ export interface ScenarioGroup {
   scenarios: { id: ScenarioId; title: string }[];
 }
 
-/** Scenarios grouped by category, in catalogue order. */
-export const SCENARIO_GROUPS: readonly ScenarioGroup[] = (() => {
+const groupCache = new WeakMap<readonly ScenarioDefinition[], ScenarioGroup[]>();
+
+/** Scenarios grouped by category, in catalogue order (cached per catalogue). */
+export function groupScenarios(catalogue: readonly ScenarioDefinition[]): ScenarioGroup[] {
+  const cached = groupCache.get(catalogue);
+  if (cached) return cached;
   const groups = new Map<ScenarioDefinition['category'], ScenarioGroup>();
-  for (const scenario of SCENARIOS) {
+  for (const scenario of catalogue) {
     let group = groups.get(scenario.category);
     if (!group) {
       group = { category: scenario.category, scenarios: [] };
@@ -19,22 +22,25 @@ export const SCENARIO_GROUPS: readonly ScenarioGroup[] = (() => {
     }
     group.scenarios.push({ id: scenario.id, title: scenario.title });
   }
-  return [...groups.values()];
-})();
-
-/** Whether `id` names a scenario of the catalogue. */
-export function isScenarioId(id: string): id is ScenarioId {
-  return SCENARIOS.some((s) => s.id === id);
+  const result = [...groups.values()];
+  groupCache.set(catalogue, result);
+  return result;
 }
 
-/** The scenario definition for an id (throws for an unknown id). */
-export function scenarioById(id: ScenarioId): ScenarioDefinition {
-  return getScenario(id);
+/** The scenario with `id`, or `undefined` when the catalogue has none (or is not loaded). */
+export function findScenario(
+  catalogue: readonly ScenarioDefinition[] | null,
+  id: string,
+): ScenarioDefinition | undefined {
+  return catalogue?.find((s) => s.id === id);
 }
 
 const NO_VARIANTS: readonly VariantDefinition[] = [];
 
-/** The what-if switches of a scenario; an empty list when the id is unknown. */
-export function variantsOf(id: ScenarioId): readonly VariantDefinition[] {
-  return SCENARIOS.find((s) => s.id === id)?.variants ?? NO_VARIANTS;
+/** The what-if switches of a scenario; an empty list when unknown or not loaded. */
+export function variantsOf(
+  catalogue: readonly ScenarioDefinition[] | null,
+  id: ScenarioId,
+): readonly VariantDefinition[] {
+  return findScenario(catalogue, id)?.variants ?? NO_VARIANTS;
 }

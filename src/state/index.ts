@@ -4,7 +4,8 @@ export { createAppStore, stepDurationMs, describeError, BASE_STEP_MS } from './s
 export * from './selectors';
 export * from './views';
 export * from './format';
-export { SCENARIO_GROUPS, isScenarioId, scenarioById, variantsOf } from './catalogue';
+export { groupScenarios, findScenario, variantsOf } from './catalogue';
+export { loadEngine } from './engine-loader';
 export type { ScenarioGroup } from './catalogue';
 export { SPEEDS } from './types';
 export type {

@@ -8,6 +8,7 @@ export function selectInspectedIndex(state: AppState): number {
 
 /** Header: scenario picker. */
 export const selectScenarioPicker = (s: AppState) => ({
+  catalogue: s.catalogue,
   scenarioId: s.scenarioId,
   loadScenario: s.loadScenario,
   whatIfOpen: s.whatIfOpen,
@@ -17,6 +18,7 @@ export const selectScenarioPicker = (s: AppState) => ({
 
 /** "What if..." panel. */
 export const selectVariantPanel = (s: AppState) => ({
+  catalogue: s.catalogue,
   scenarioId: s.scenarioId,
   variants: s.variants,
   busy: s.status === 'loading',
@@ -66,6 +68,7 @@ export const selectTimeline = (s: AppState) => ({
 
 /** Inspector. */
 export const selectInspector = (s: AppState) => ({
+  catalogue: s.catalogue,
   run: s.run,
   scenarioId: s.scenarioId,
   inspected: selectInspectedIndex(s),

@@ -2,14 +2,17 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../engine/index';
 import type { ScenarioDefinition, SimulationRun } from '../engine/index';
-import { getScenario } from '../scenarios/index';
+import { SCENARIOS, getScenario } from '../scenarios/index';
 import { createAppStore, stepDurationMs } from './store';
 import type { StoreDeps } from './types';
 
 const realDeps: StoreDeps = {
+  loadCatalogue: () => Promise.resolve(SCENARIOS),
   run: (scenario, variants, seed) => runScenario(scenario, { variants, seed }),
-  getScenario,
 };
+
+/** Lets pending promise callbacks run. */
+const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function loadedStore(id: 'obo-secret' | 'cc-secret' = 'obo-secret') {
   const store = createAppStore(realDeps);
@@ -151,7 +154,7 @@ describe('races and failures', () => {
     return {
       pending,
       deps: {
-        getScenario,
+        loadCatalogue: () => Promise.resolve(SCENARIOS),
         run: (scenario) =>
           new Promise<SimulationRun>((resolve, reject) => {
             pending.push({ scenario, resolve, reject });
@@ -171,7 +174,9 @@ describe('races and failures', () => {
     const { deps, pending } = deferredDeps();
     const store = createAppStore(deps);
     const first = store.getState().loadScenario('cc-secret');
+    await flush();
     const second = store.getState().loadScenario('obo-secret');
+    await flush();
     expect(pending.map((p) => p.scenario.id)).toEqual(['cc-secret', 'obo-secret']);
     pending[1]?.resolve(obo);
     await second;
@@ -182,11 +187,27 @@ describe('races and failures', () => {
     expect(store.getState().status).toBe('ready');
   });
 
+  it('does not let an older run land while a newer one is still running', async () => {
+    const { deps, pending } = deferredDeps();
+    const store = createAppStore(deps);
+    const first = store.getState().loadScenario('cc-secret');
+    await flush();
+    void store.getState().loadScenario('obo-secret');
+    await flush();
+    pending[0]?.resolve(cc);
+    await first;
+    expect(store.getState().run).toBeNull();
+    expect(store.getState().status).toBe('loading');
+    expect(store.getState().scenarioId).toBe('obo-secret');
+  });
+
   it('ignores a stale failure and shows a current one as a readable error', async () => {
     const { deps, pending } = deferredDeps();
     const store = createAppStore(deps);
     const first = store.getState().loadScenario('cc-secret');
+    await flush();
     const second = store.getState().loadScenario('obo-secret');
+    await flush();
     pending[0]?.reject(new Error('stale failure'));
     await first;
     expect(store.getState().status).toBe('loading');
@@ -197,11 +218,23 @@ describe('races and failures', () => {
     expect(store.getState().run).toBeNull();
 
     const retry = store.getState().rerun();
+    await flush();
     pending[2]?.resolve(obo);
     await retry;
     expect(store.getState().status).toBe('ready');
     expect(store.getState().error).toBeNull();
     expect(store.getState().run).toBe(obo);
+  });
+
+  it('shows an error when the engine chunk cannot load', async () => {
+    const store = createAppStore({
+      loadCatalogue: () =>
+        Promise.reject(new TypeError('Failed to fetch dynamically imported module')),
+      run: () => Promise.reject(new Error('not reached')),
+    });
+    await store.getState().loadScenario('obo-secret');
+    expect(store.getState().status).toBe('error');
+    expect(store.getState().error).toBe('Failed to fetch dynamically imported module');
   });
 
   it('does nothing on play or step while there is no run', () => {

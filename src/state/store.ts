@@ -93,7 +93,11 @@ export function createAppStore(
       ...(keepRun ? {} : { run: null, positions: {}, tab: 'narration' as const }),
     });
     try {
-      const scenario = deps.getScenario(scenarioId);
+      const catalogue = get().catalogue ?? (await deps.loadCatalogue());
+      if (request !== latestRequest) return;
+      if (get().catalogue !== catalogue) set({ catalogue });
+      const scenario = catalogue.find((s) => s.id === scenarioId);
+      if (!scenario) throw new Error(`Unknown scenario "${scenarioId}".`);
       const run = await deps.run(scenario, variants, get().seed);
       if (request !== latestRequest) return;
       set({ run, status: 'ready' });
@@ -104,6 +108,7 @@ export function createAppStore(
   };
 
   const simulation = (set: Set, get: Get): SimulationSlice => ({
+    catalogue: null,
     scenarioId: options.initialScenario ?? 'obo-secret',
     variants: [],
     seed: options.seed ?? 1,
@@ -112,14 +117,8 @@ export function createAppStore(
     error: null,
     loadScenario: (id) => startRun(set, get, id, [], false),
     toggleVariant: (id) => {
-      const { scenarioId, variants } = get();
-      let order: string[];
-      try {
-        order = deps.getScenario(scenarioId).variants.map((v) => v.id);
-      } catch (error) {
-        set({ status: 'error', error: describeError(error) });
-        return Promise.resolve();
-      }
+      const { scenarioId, variants, catalogue } = get();
+      const order = catalogue?.find((s) => s.id === scenarioId)?.variants.map((v) => v.id) ?? [];
       if (!order.includes(id)) return Promise.resolve();
       const enabled = new Set(variants);
       if (enabled.has(id)) enabled.delete(id);

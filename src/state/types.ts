@@ -15,14 +15,16 @@ export type RunStatus = 'idle' | 'loading' | 'ready' | 'error';
 
 /** What the store needs from the engine and the scenario catalogue (injectable for tests). */
 export interface StoreDeps {
+  /** Loads the scenario catalogue (with the engine it needs). */
+  loadCatalogue: () => Promise<readonly ScenarioDefinition[]>;
   /** Runs a scenario with the given variant switches and seed. */
   run: (scenario: ScenarioDefinition, variants: string[], seed: number) => Promise<SimulationRun>;
-  /** Looks up a scenario of the catalogue by id; throws for an unknown id. */
-  getScenario: (id: ScenarioId) => ScenarioDefinition;
 }
 
 /** Scenario, variant switches, seed and the run they produced. */
 export interface SimulationSlice {
+  /** Every scenario, once the engine chunk has loaded (`null` before). */
+  catalogue: readonly ScenarioDefinition[] | null;
   scenarioId: ScenarioId;
   /** Enabled variant ids, in the order the scenario lists them. */
   variants: string[];

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../engine/index';
 import type { SimulationRun } from '../engine/index';
 import { getScenario } from '../scenarios/index';
+import { loadEngine } from './engine-loader';
 import { formatClock, formatRelative } from './format';
 import {
   announceStep,
@@ -11,6 +12,7 @@ import {
   buildStepDetail,
   buildTimeline,
   buildTokenView,
+  shortenLabel,
   tokenName,
 } from './views';
 
@@ -19,6 +21,7 @@ let consentMissing: SimulationRun;
 let cc: SimulationRun;
 
 beforeAll(async () => {
+  await loadEngine();
   obo = await runScenario(getScenario('obo-secret'), { variants: [], seed: 1 });
   consentMissing = await runScenario(getScenario('obo-secret'), {
     variants: ['consent-missing'],
@@ -105,11 +108,19 @@ describe('timeline and canvas links', () => {
     expect(rows).toHaveLength(obo.steps.length);
     const tokenRequest = rows[oboResponseIndex(obo) - 1];
     expect(tokenRequest?.text).toMatch(
-      /^4\. Todo API \(API A\) -> Microsoft Entra ID: POST \/.+\/oauth2\/v2\.0\/token$/,
+      /^4\. Todo API \(API A\) -> Microsoft Entra ID: POST \/\{tenant\}\/oauth2\/v2\.0\/token$/,
     );
     expect(tokenRequest?.chips).toEqual(['token A']);
     expect(rows[oboResponseIndex(obo)]?.chips).toEqual(['token B']);
     expect(rows[oboResponseIndex(obo)]?.status).toBe(200);
+  });
+
+  it('shortens a tenant id path segment only', () => {
+    expect(shortenLabel('GET /3f1c6a52-8d1e-4b7a-9c2f-5e0d41a7b9c3/discovery/v2.0/keys')).toBe(
+      'GET /{tenant}/discovery/v2.0/keys',
+    );
+    expect(shortenLabel('GET /me/todos')).toBe('GET /me/todos');
+    expect(shortenLabel('400 Bad Request')).toBe('400 Bad Request');
   });
 
   it('has one link per pair of parties that talk', () => {

@@ -1,11 +1,4 @@
 // Pure view models the screen renders: timeline rows, packets, step details, decoded tokens.
-import {
-  decodeForm,
-  formatRawRequest,
-  formatRawResponse,
-  getHeader,
-  parseJsonBody,
-} from '../engine/index';
 import type {
   ErrorCard,
   HttpRequest,
@@ -19,6 +12,7 @@ import type {
   StepOutcome,
   TokenInspection,
 } from '../engine/index';
+import { engineApi } from './engine-loader';
 import { formatClock, formatRelative, formatValue, prettyJson, type ClockText } from './format';
 
 /** Caches one derived value per run object, so selectors and memos return stable references. */
@@ -62,11 +56,11 @@ function tokensInText(text: string, keys: readonly string[]): string[] {
 }
 
 function requestText(request: HttpRequest): string {
-  return formatRawRequest(request);
+  return engineApi().formatRawRequest(request);
 }
 
 function responseText(response: HttpResponse): string {
-  return formatRawResponse(response);
+  return engineApi().formatRawResponse(response);
 }
 
 const KIND_NAMES: Record<TokenInspection['kind'], string> = {
@@ -117,7 +111,9 @@ function locateInRequest(request: HttpRequest, token: string): string {
     if (value.includes(token)) return `${name} header`;
   }
   if (isFormRequest(request)) {
-    const param = decodeForm(request.body).find(([, value]) => value.includes(token));
+    const param = engineApi()
+      .decodeForm(request.body)
+      .find(([, value]) => value.includes(token));
     if (param) return `${param[0]} parameter`;
   }
   if (request.url.includes(token)) return 'URL';
@@ -125,7 +121,7 @@ function locateInRequest(request: HttpRequest, token: string): string {
 }
 
 function locateInResponse(response: HttpResponse, token: string): string {
-  const json = parseJsonBody(response);
+  const json = engineApi().parseJsonBody(response);
   if (json && typeof json === 'object') {
     for (const [name, value] of Object.entries(json as Record<string, unknown>)) {
       if (typeof value === 'string' && value.includes(token)) return `${name} field`;
@@ -182,7 +178,10 @@ export interface TimelineRow {
   fromLabel: string;
   toLabel: string;
   kind: SimStep['kind'];
+  /** The step's label as the engine wrote it. */
   label: string;
+  /** The label with a tenant id path segment shortened to `{tenant}`, for the timeline. */
+  shortLabel: string;
   outcome: StepOutcome;
   /** HTTP status of a response step. */
   status: number | null;
@@ -190,6 +189,17 @@ export interface TimelineRow {
   chips: string[];
   /** The whole row as one sentence, e.g. `3. API A -> Authority: POST /token`. */
   text: string;
+}
+
+const TENANT_SEGMENT =
+  /^([A-Z]+ )?\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\//i;
+
+/** Shortens `POST /<tenant guid>/oauth2/v2.0/token` to `POST /{tenant}/oauth2/v2.0/token`. */
+export function shortenLabel(label: string): string {
+  return label.replace(
+    TENANT_SEGMENT,
+    (_whole, method: string | undefined) => `${method ?? ''}/{tenant}/`,
+  );
 }
 
 /** Timeline rows for every step of the run (the screen shows the revealed ones). */
@@ -209,10 +219,11 @@ export const buildTimeline = memoByRun((run: SimulationRun): TimelineRow[] =>
       toLabel,
       kind: step.kind,
       label: step.label,
+      shortLabel: shortenLabel(step.label),
       outcome: step.outcome,
       status: step.kind === 'response' ? (step.response?.status ?? null) : null,
       chips,
-      text: `${step.index + 1}. ${fromLabel} -> ${toLabel}: ${step.label}`,
+      text: `${step.index + 1}. ${fromLabel} -> ${toLabel}: ${shortenLabel(step.label)}`,
     };
   }),
 );
@@ -248,7 +259,7 @@ export function announceStep(run: SimulationRun, index: number): string {
   const step = run.steps[index];
   if (!row || !step) return 'Before step 1.';
   const carrying = row.chips.length > 0 ? ` carrying ${row.chips.join(' and ')}` : '';
-  return `Step ${row.number} of ${run.steps.length}: ${row.fromLabel} to ${row.toLabel}, ${row.label}${carrying}. ${step.narration.title}`;
+  return `Step ${row.number} of ${run.steps.length}: ${row.fromLabel} to ${row.toLabel}, ${row.shortLabel}${carrying}. ${step.narration.title}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -313,7 +324,7 @@ export interface StepDetail {
 }
 
 function isFormRequest(request: HttpRequest): boolean {
-  return (getHeader(request.headers, 'content-type') ?? '').includes(
+  return (engineApi().getHeader(request.headers, 'content-type') ?? '').includes(
     'application/x-www-form-urlencoded',
   );
 }
@@ -328,18 +339,20 @@ function paramRows(run: SimulationRun, pairs: [string, string][], refs: TokenRef
 
 function buildRequestView(run: SimulationRun, step: SimStep, refs: TokenRef[]): RequestView {
   const request = step.request;
-  const raw = formatRawRequest(request);
+  const raw = engineApi().formatRawRequest(request);
   const url = new URL(request.url);
-  const authorization = getHeader(request.headers, 'authorization') ?? null;
+  const authorization = engineApi().getHeader(request.headers, 'authorization') ?? null;
   const scheme = authorization ? (authorization.split(' ')[0] ?? null) : null;
   const credential = authorization ? authorization.slice((scheme ?? '').length).trim() : '';
   const bearer =
     scheme?.toLowerCase() === 'bearer' ? (refs.find((r) => r.token === credential) ?? null) : null;
-  const contentType = getHeader(request.headers, 'content-type') ?? '';
+  const contentType = engineApi().getHeader(request.headers, 'content-type') ?? '';
   return {
     requestLine: raw.split('\n')[0] ?? '',
     raw,
-    form: isFormRequest(request) ? paramRows(run, decodeForm(request.body), refs) : null,
+    form: isFormRequest(request)
+      ? paramRows(run, engineApi().decodeForm(request.body), refs)
+      : null,
     query: paramRows(run, [...url.searchParams.entries()], refs),
     json: contentType.includes('json') && request.body ? prettyJson(request.body) : null,
     bearer,
@@ -353,9 +366,9 @@ function buildResponseView(response: HttpResponse): ResponseView {
     status: response.status,
     statusText: response.statusText,
     ok: response.status >= 200 && response.status < 300,
-    raw: formatRawResponse(pretty === null ? response : { ...response, body: pretty }),
+    raw: engineApi().formatRawResponse(pretty === null ? response : { ...response, body: pretty }),
     bodyIsJson: pretty !== null,
-    wwwAuthenticate: getHeader(response.headers, 'www-authenticate') ?? null,
+    wwwAuthenticate: engineApi().getHeader(response.headers, 'www-authenticate') ?? null,
   };
 }
 
@@ -385,9 +398,9 @@ export function compareOboTokens(
   refs: TokenRef[],
 ): TokenComparison | null {
   if (step.kind !== 'response' || !step.response || !isFormRequest(step.request)) return null;
-  const form = new Map(decodeForm(step.request.body));
+  const form = new Map(engineApi().decodeForm(step.request.body));
   if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer') return null;
-  const json = parseJsonBody(step.response);
+  const json = engineApi().parseJsonBody(step.response);
   const issued =
     json && typeof json === 'object'
       ? (json as Record<string, unknown>)['access_token']
