@@ -1,0 +1,120 @@
+// The canvas: parties as nodes, message edges with the travelling packet, refit on resize.
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  ReactFlow,
+  ReactFlowProvider,
+  applyNodeChanges,
+  useNodesInitialized,
+  useReactFlow,
+  type EdgeTypes,
+  type NodeChange,
+  type NodeTypes,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { selectCanvas, stepDurationMs, useAppStore } from '../../state/index';
+import type { SimulationRun } from '../../engine/index';
+import { buildFlowGraph, type FlowGraph, type PartyFlowNode } from './flow-graph';
+import { MessageEdge } from './MessageEdge';
+import { PartyNode } from './PartyNode';
+
+const nodeTypes = { party: PartyNode } satisfies NodeTypes;
+const edgeTypes = { message: MessageEdge } satisfies EdgeTypes;
+const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25 };
+/** The packet lands a little before playback moves on. */
+const PACKET_SHARE = 0.8;
+
+/** Keeps React Flow's measured sizes when the derived nodes are replaced. */
+function withMeasured(next: PartyFlowNode[], previous: PartyFlowNode[]): PartyFlowNode[] {
+  const measured = new Map(previous.map((n) => [n.id, n.measured]));
+  return next.map((node) => {
+    const size = measured.get(node.id);
+    return size ? { ...node, measured: size } : node;
+  });
+}
+
+function Canvas({ run }: { run: SimulationRun }): ReactElement {
+  const { cursor, speed, positions, moveParty } = useAppStore(selectCanvas);
+  const graph: FlowGraph = useMemo(
+    () => buildFlowGraph(run, cursor, positions, stepDurationMs(speed) * PACKET_SHARE),
+    [run, cursor, positions, speed],
+  );
+  const [nodes, setNodes] = useState(graph.nodes);
+  const [shownGraph, setShownGraph] = useState(graph);
+  if (shownGraph !== graph) {
+    setShownGraph(graph);
+    setNodes(withMeasured(graph.nodes, nodes));
+  }
+  const onNodesChange = useCallback(
+    (changes: NodeChange<PartyFlowNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)),
+    [],
+  );
+  const onNodeDragStop: OnNodeDrag<PartyFlowNode> = useCallback(
+    (_event, node) => moveParty(node.id, node.position),
+    [moveParty],
+  );
+
+  const { fitView } = useReactFlow();
+  const initialized = useNodesInitialized();
+  const wrapper = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (initialized) void fitView(FIT_OPTIONS);
+  }, [initialized, run.scenarioId, fitView]);
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element || typeof ResizeObserver === 'undefined') return;
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => void fitView(FIT_OPTIONS));
+    });
+    observer.observe(element);
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+    };
+  }, [fitView]);
+
+  return (
+    <div className="canvas" ref={wrapper}>
+      <ReactFlow<PartyFlowNode>
+        nodes={nodes}
+        edges={graph.edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onNodeDragStop={onNodeDragStop}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.25}
+        maxZoom={2}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        zoomOnDoubleClick={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        panActivationKeyCode={null}
+        zoomActivationKeyCode={null}
+        disableKeyboardA11y
+      >
+        <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c7ccd6" />
+        <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_OPTIONS} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+/** The flow diagram of the current run (nothing while there is no run). */
+export function FlowCanvas({ run }: { run: SimulationRun }): ReactElement {
+  return (
+    <ReactFlowProvider>
+      <Canvas run={run} />
+    </ReactFlowProvider>
+  );
+}

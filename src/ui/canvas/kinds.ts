@@ -1,0 +1,12 @@
+// The display name of each party kind (colours live in styles.css, icons in party-kinds.tsx).
+import type { PartyKind } from '../../engine/index';
+
+/** The display name of each party kind. */
+export const KIND_LABELS: Record<PartyKind, string> = {
+  authority: 'Authority (Entra ID)',
+  daemon: 'Daemon app',
+  'web-app': 'Web app',
+  spa: 'Single-page app',
+  'middle-tier-api': 'Middle-tier web API',
+  api: 'Web API',
+};

@@ -1,0 +1,98 @@
+// Step controls: reset, previous, play/pause, next, speed, "Step N of M" and the simulated time.
+import type { ChangeEvent, ReactElement } from 'react';
+import { SPEEDS, formatClock, selectPlayback, useAppStore, type Speed } from '../../state/index';
+import { ControlIcon } from './icons';
+
+function isSpeed(value: number): value is Speed {
+  return (SPEEDS as readonly number[]).includes(value);
+}
+
+/** The playback bar under the canvas. */
+export function StepControls(): ReactElement {
+  const { run, cursor, playing, speed, ready, stepForward, stepBack, togglePlay, reset, setSpeed } =
+    useAppStore(selectPlayback);
+  const total = run?.steps.length ?? 0;
+  const atStart = cursor < 0;
+  const atEnd = total > 0 && cursor >= total - 1;
+  const time = run ? (run.steps[cursor]?.time ?? run.startTime) : null;
+  const clock = time === null ? null : formatClock(time);
+  const onSpeed = (event: ChangeEvent<HTMLSelectElement>): void => {
+    const value = Number(event.target.value);
+    if (isSpeed(value)) setSpeed(value);
+  };
+  return (
+    <div className="step-controls" role="group" aria-label="Playback">
+      <div className="control-buttons">
+        <button
+          type="button"
+          className="control"
+          aria-label="Reset"
+          aria-keyshortcuts="Home"
+          title="Reset (Home)"
+          onClick={reset}
+          disabled={!ready || atStart}
+        >
+          <ControlIcon name="reset" />
+          <span className="control-text">Reset</span>
+        </button>
+        <button
+          type="button"
+          className="control"
+          aria-label="Previous step"
+          aria-keyshortcuts="ArrowLeft"
+          title="Previous step (Left arrow)"
+          onClick={stepBack}
+          disabled={!ready || atStart}
+        >
+          <ControlIcon name="previous" />
+          <span className="control-text">Previous</span>
+        </button>
+        <button
+          type="button"
+          className="control control-primary"
+          aria-label={playing ? 'Pause' : 'Play'}
+          aria-keyshortcuts="Space"
+          title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          onClick={togglePlay}
+          disabled={!ready || total === 0}
+        >
+          <ControlIcon name={playing ? 'pause' : 'play'} />
+          <span className="control-text">{playing ? 'Pause' : 'Play'}</span>
+        </button>
+        <button
+          type="button"
+          className="control"
+          aria-label="Next step"
+          aria-keyshortcuts="ArrowRight"
+          title="Next step (Right arrow)"
+          onClick={stepForward}
+          disabled={!ready || atEnd}
+        >
+          <span className="control-text">Next</span>
+          <ControlIcon name="next" />
+        </button>
+      </div>
+      <label className="speed">
+        <span>Speed</span>
+        <select value={speed} onChange={onSpeed}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}x
+            </option>
+          ))}
+        </select>
+      </label>
+      <div className="step-status">
+        <span className="step-count">
+          Step {Math.max(cursor + 1, 0)} of {total}
+        </span>
+        {clock ? (
+          <span className="sim-time" title={`Simulated time ${clock.iso}`}>
+            <span className="sim-time-label">Simulated time</span>{' '}
+            <time dateTime={clock.iso}>{clock.time}</time>
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,45 @@
+// The right column: the scenario intro before step 1, else the inspected step.
+import { useEffect, useRef, type ReactElement } from 'react';
+import { buildStepDetail, findScenario, selectInspector, useAppStore } from '../../state/index';
+import { ScenarioIntro } from './ScenarioIntro';
+import { StepInspector } from './StepInspector';
+
+/** The inspector panel. */
+export function Inspector(): ReactElement {
+  const {
+    catalogue,
+    run,
+    inspected,
+    following,
+    tab,
+    focusedToken,
+    selectTab,
+    selectStep,
+    showToken,
+  } = useAppStore(selectInspector);
+  const detail = run && inspected >= 0 ? buildStepDetail(run, inspected) : null;
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    panel.current?.scrollTo?.({ top: 0 });
+  }, [run, inspected]);
+  return (
+    <aside className="inspector" aria-label="Inspector" ref={panel}>
+      {!run ? (
+        <p className="muted">The inspector shows each message once the flow has run.</p>
+      ) : detail ? (
+        <StepInspector
+          detail={detail}
+          total={run.steps.length}
+          following={following}
+          tab={tab}
+          focusedToken={focusedToken}
+          onSelectTab={selectTab}
+          onShowToken={showToken}
+          onFollow={() => selectStep(null)}
+        />
+      ) : (
+        <ScenarioIntro run={run} scenario={findScenario(catalogue, run.scenarioId)} />
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,94 @@
+// The Request tab: request line, bearer token, decoded form/query parameters, raw request.
+import type { ReactElement } from 'react';
+import type { ParamRow, RequestView } from '../../state/index';
+import { TokenButton } from './TokenButton';
+import { abbreviate } from './text';
+
+function ParamTable({
+  title,
+  rows,
+  onShowToken,
+}: {
+  title: string;
+  rows: ParamRow[];
+  onShowToken: (token: string) => void;
+}): ReactElement {
+  return (
+    <table className="kv-table params-table">
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Parameter</th>
+          <th scope="col">Value</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, i) => (
+          <tr key={`${row.name}-${i}`}>
+            <th scope="row">
+              <code>{row.name}</code>
+            </th>
+            <td>
+              {row.token ? (
+                <>
+                  <code title={row.value}>{abbreviate(row.value)}</code>{' '}
+                  <TokenButton tokenRef={row.token} onShow={onShowToken} />
+                </>
+              ) : (
+                <code>{row.value}</code>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Renders the HTTP request of a step. */
+export function RequestPanel({
+  view,
+  onShowToken,
+}: {
+  view: RequestView;
+  onShowToken: (token: string) => void;
+}): ReactElement {
+  return (
+    <div className="http-panel">
+      <p className="request-line">
+        <code>{view.requestLine}</code>
+      </p>
+      {view.bearer ? (
+        <div className="callout">
+          <code>Authorization: Bearer …</code> carries <strong>{view.bearer.name}</strong>.{' '}
+          <TokenButton tokenRef={view.bearer} onShow={onShowToken} />
+        </div>
+      ) : view.authorizationScheme?.toLowerCase() === 'basic' ? (
+        <div className="callout">
+          <code>Authorization: Basic …</code> carries the client id and secret (base64 of{' '}
+          <code>id:secret</code>, RFC 6749 section 2.3.1).
+        </div>
+      ) : null}
+      {view.form ? (
+        <ParamTable
+          title="Form body, decoded (one parameter a row)"
+          rows={view.form}
+          onShowToken={onShowToken}
+        />
+      ) : null}
+      {view.query.length > 0 ? (
+        <ParamTable title="Query parameters" rows={view.query} onShowToken={onShowToken} />
+      ) : null}
+      {view.json ? (
+        <>
+          <h3>JSON body</h3>
+          <pre className="raw">{view.json}</pre>
+        </>
+      ) : null}
+      <h3>Raw request</h3>
+      <pre className="raw" tabIndex={0} aria-label="Raw request">
+        {view.raw}
+      </pre>
+    </div>
+  );
+}

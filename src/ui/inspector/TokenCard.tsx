@@ -1,0 +1,116 @@
+// A decoded JWT: name, kind, v1/v2 badge, signature status, claims table and JOSE header.
+import { useId, type ReactElement } from 'react';
+import { buildTokenView, type TokenRef } from '../../state/index';
+import { capitalise, tokenAnchorId } from './text';
+
+/** Props of {@link TokenCard}. */
+export interface TokenCardProps {
+  tokenRef: TokenRef;
+  /** Simulated time the relative times are measured from (epoch seconds). */
+  now: number;
+  /** Heading level of the card's title. */
+  level?: 3 | 4;
+  /** Extra words after the name, e.g. `(incoming assertion)`. */
+  role?: string;
+  highlighted?: boolean;
+}
+
+/** Renders one decoded token as a region named by its heading (e.g. "Token B"). */
+export function TokenCard({
+  tokenRef,
+  now,
+  level = 3,
+  role,
+  highlighted,
+}: TokenCardProps): ReactElement {
+  const headingId = useId();
+  const view = buildTokenView(tokenRef.name, tokenRef.inspection, now);
+  const Heading = level === 3 ? 'h3' : 'h4';
+  const valid = view.signature.status === 'valid';
+  return (
+    <section
+      className={`token-card${highlighted ? ' is-highlighted' : ''}`}
+      aria-labelledby={headingId}
+      id={tokenAnchorId(tokenRef.token)}
+      tabIndex={-1}
+    >
+      <div className="token-card-head">
+        <Heading id={headingId} className="token-title">
+          {capitalise(view.name)}
+          {role ? <span className="token-role"> {role}</span> : null}
+        </Heading>
+        <div className="badges">
+          <span className="badge badge-kind">{view.kindLabel}</span>
+          {view.versionBadge ? (
+            <span className="badge badge-version" title="Access token format (ver claim)">
+              {view.versionBadge}
+            </span>
+          ) : null}
+          <span
+            className={`badge ${valid ? 'badge-ok' : 'badge-error'}`}
+            title={view.signature.detail}
+          >
+            {valid ? 'Signature verified' : 'Signature invalid'}
+          </span>
+        </div>
+      </div>
+      <p className="token-summary">{view.summary}</p>
+      <p className="token-where muted">
+        Found in: {tokenRef.location}. {view.signature.detail}
+      </p>
+      <table className="claims-table">
+        <caption className="sr-only">Claims of {view.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Claim</th>
+            <th scope="col">Value and meaning</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.claims.map((claim) => (
+            <tr key={claim.name}>
+              <th scope="row">
+                <code>{claim.name}</code>
+              </th>
+              <td className="claim-value">
+                <code>{claim.value}</code>
+                {claim.time ? (
+                  <span className="claim-time">
+                    <time dateTime={claim.time.iso}>{claim.time.iso}</time>{' '}
+                    <span className="relative">({claim.time.relative})</span>
+                  </span>
+                ) : null}
+                <span className="claim-explanation">{claim.explanation}</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <details className="token-extra">
+        <summary>JOSE header and encoded token</summary>
+        <table className="kv-table">
+          <caption className="sr-only">Header of {view.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Header</th>
+              <th scope="col">Value</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.header.map((entry) => (
+              <tr key={entry.name}>
+                <th scope="row">
+                  <code>{entry.name}</code>
+                </th>
+                <td>
+                  <code>{entry.value}</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <pre className="raw raw-token">{view.token}</pre>
+      </details>
+    </section>
+  );
+}

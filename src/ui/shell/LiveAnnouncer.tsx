@@ -1,0 +1,18 @@
+// A polite live region that announces each newly revealed message.
+import type { ReactElement } from 'react';
+import { announceStep, selectAnnouncement, useAppStore } from '../../state/index';
+
+/** Visually hidden; screen readers read its text when it changes. */
+export function LiveAnnouncer(): ReactElement {
+  const { run, cursor } = useAppStore(selectAnnouncement);
+  const message = !run
+    ? ''
+    : cursor < 0
+      ? `${run.title}: before step 1 of ${run.steps.length}.`
+      : announceStep(run, cursor);
+  return (
+    <div className="sr-only" aria-live="polite" aria-atomic="true" data-testid="announcer">
+      {message}
+    </div>
+  );
+}

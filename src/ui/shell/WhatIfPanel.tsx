@@ -1,0 +1,64 @@
+// The "What if..." switches of the current scenario; flipping one re-runs the flow from the start.
+import type { ReactElement } from 'react';
+import { selectVariantPanel, useAppStore, variantsOf } from '../../state/index';
+
+/** The left column (an overlay on narrow screens). */
+export function WhatIfPanel(): ReactElement {
+  const { catalogue, scenarioId, variants, busy, toggleVariant, whatIfOpen, setWhatIfOpen } =
+    useAppStore(selectVariantPanel);
+  const options = variantsOf(catalogue, scenarioId);
+  return (
+    <aside
+      id="whatif-panel"
+      className={`whatif${whatIfOpen ? ' is-open' : ''}`}
+      aria-labelledby="whatif-title"
+    >
+      <div className="panel-head">
+        <h2 id="whatif-title" className="panel-title">
+          What if…
+        </h2>
+        <button
+          type="button"
+          className="whatif-close link-button"
+          onClick={() => setWhatIfOpen(false)}
+        >
+          Close
+        </button>
+      </div>
+      <p className="muted whatif-hint">
+        Each switch changes a registration or a policy and re-runs the flow from the start.
+      </p>
+      {!catalogue ? (
+        <p className="muted">Loading…</p>
+      ) : options.length === 0 ? (
+        <p className="muted">This scenario has no what-if switches.</p>
+      ) : (
+        <ul className="switches" aria-busy={busy}>
+          {options.map((variant) => {
+            const id = `variant-${variant.id}`;
+            const on = variants.includes(variant.id);
+            return (
+              <li key={variant.id} className={on ? 'is-on' : undefined}>
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={on}
+                  aria-describedby={`${id}-desc`}
+                  onChange={() => void toggleVariant(variant.id)}
+                />
+                <div>
+                  <label htmlFor={id} className="switch-label">
+                    {variant.label}
+                  </label>
+                  <p id={`${id}-desc`} className="switch-desc">
+                    {variant.description}
+                  </p>
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </aside>
+  );
+}
