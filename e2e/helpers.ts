@@ -1,0 +1,51 @@
+// Helpers that speak the user's language: pick a scenario, step, read the step counter.
+import { expect, type Page } from '@playwright/test';
+
+/** Scenario titles as the picker shows them. */
+export const OBO_TITLE = 'Web API calls a downstream API on behalf of the user (OBO)';
+export const CC_SECRET_TITLE = 'Daemon calls a web API with its own identity (client secret)';
+
+/** Opens the app and waits until the first run is ready. */
+export async function openApp(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+}
+
+/** Picks a scenario by its title and waits for its run. */
+export async function pickScenario(page: Page, title: string): Promise<void> {
+  await page.getByLabel('Scenario').selectOption({ label: title });
+  await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+}
+
+/** The "Step N of M" text. */
+export function stepCounter(page: Page) {
+  return page.getByText(/^Step \d+ of \d+$/);
+}
+
+/** Clicks "Next step" until it is disabled (the last step); returns the number of clicks. */
+export async function stepToEnd(page: Page): Promise<number> {
+  const next = page.getByRole('button', { name: 'Next step' });
+  let clicks = 0;
+  while (clicks < 50 && (await next.isEnabled())) {
+    await next.click();
+    clicks += 1;
+  }
+  expect(clicks).toBeGreaterThan(0);
+  expect(clicks).toBeLessThan(50);
+  return clicks;
+}
+
+/** Clicks "Next step" `count` times. */
+export async function stepForward(page: Page, count: number): Promise<void> {
+  for (let i = 0; i < count; i += 1) {
+    await page.getByRole('button', { name: 'Next step' }).click();
+  }
+}
+
+/** Saves a screenshot for people to look at (docs/screenshots is not committed). */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  // Let the packet land before the picture.
+  await page.waitForTimeout(1200);
+  await page.screenshot({ path: `docs/screenshots/${name}` });
+}
