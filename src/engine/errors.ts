@@ -15,7 +15,11 @@ export type OAuthErrorCode =
   | 'unsupported_grant_type'
   | 'invalid_scope'
   | 'invalid_resource'
-  | 'interaction_required';
+  | 'interaction_required'
+  | 'unsupported_response_type'
+  | 'consent_required'
+  | 'login_required'
+  | 'access_denied';
 
 /** The AADSTS codes the simulator implements (closed list). */
 export type AadstsCode =
@@ -46,7 +50,19 @@ export type AadstsCode =
   | 50076
   | 90009
   | 9002313
-  | 900561;
+  | 900561
+  | 50011
+  | 90102
+  | 700054
+  | 90094
+  | 65004
+  | 50058
+  | 54005
+  | 70008
+  | 70000
+  | 50148
+  | 500112
+  | 700082;
 
 /** One catalogue entry: wire facts (`error`, HTTP status, message) and the teaching text. */
 export interface AadstsEntry {
@@ -54,6 +70,8 @@ export interface AadstsEntry {
   error: OAuthErrorCode;
   /** HTTP status of the token-endpoint response (`invalid_client` is 401, the rest 400). */
   status: 400 | 401 | 405;
+  /** Where the authorize endpoint shows it: an error page (never a redirect), or a redirect. */
+  presentation?: 'page' | 'redirect';
   /** Short name, e.g. "Invalid client secret". */
   title: string;
   /** The message after `AADSTSnnnn: `; `{name}` placeholders are filled from the failure's args. */
@@ -406,6 +424,175 @@ const entries: AadstsEntry[] = [
     why: 'Token requests carry secrets, so they are POSTed in the body, never sent as a GET.',
     fix: 'POST the parameters as application/x-www-form-urlencoded.',
     docs: [D.errors, D.rfc6749],
+  },
+  {
+    code: 50011,
+    error: 'invalid_request',
+    status: 400,
+    presentation: 'page',
+    title: 'Redirect URI not registered',
+    message:
+      "The redirect URI '{redirectUri}' specified in the request does not match the redirect URIs configured for the application '{appId}'. Make sure the redirect URI sent in the request matches one added to your application in the Azure portal. Navigate to https://aka.ms/redirectUriMismatchError to learn more about how to fix this.",
+    why: "The authority only sends codes and tokens to addresses registered on the app. An unregistered redirect_uri could be an attacker's site, so the platform shows an error page and never redirects there.",
+    fix: 'Register the exact URI (scheme, host, path; case-sensitive path) under the right platform (web, spa, publicClient), or fix the URI the app sends.',
+    docs: [
+      {
+        label: 'Redirect URI (reply URL) restrictions',
+        url: 'https://learn.microsoft.com/entra/identity-platform/reply-url',
+      },
+      D.errors,
+    ],
+  },
+  {
+    code: 90102,
+    error: 'invalid_request',
+    status: 400,
+    presentation: 'page',
+    title: 'redirect_uri is not an absolute URI',
+    message: "'redirect_uri' value must be a valid absolute URI.",
+    why: 'Redirect URIs are compared as absolute URIs; a relative or malformed value cannot be matched.',
+    fix: 'Send the full https URI registered on the app.',
+    docs: [
+      {
+        label: 'Redirect URI (reply URL) restrictions',
+        url: 'https://learn.microsoft.com/entra/identity-platform/reply-url',
+      },
+    ],
+  },
+  {
+    code: 700054,
+    error: 'unsupported_response_type',
+    status: 400,
+    presentation: 'redirect',
+    title: 'ID token not enabled for the app',
+    message: "response_type 'id_token' is not enabled for the application.",
+    why: 'Returning an ID token from the authorize endpoint (id_token or code id_token) must be switched on in the registration (web.implicitGrantSettings.enableIdTokenIssuance).',
+    fix: 'Enable ID tokens for the web platform, or ask for response_type=code and get the ID token from the token endpoint.',
+    docs: [
+      {
+        label: 'OpenID Connect on the platform',
+        url: 'https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc',
+      },
+    ],
+  },
+  {
+    code: 90094,
+    error: 'access_denied',
+    status: 400,
+    presentation: 'page',
+    title: 'Admin approval required',
+    message: 'The grant requires admin permission.',
+    why: '{scopes} can only be granted by an administrator (its permission type is Admin), and the signed-in user is not one.',
+    fix: 'An administrator grants tenant-wide consent (Enterprise applications > Permissions > Grant admin consent, or the /adminconsent endpoint), after which users sign in without a prompt.',
+    docs: [
+      D.consent,
+      {
+        label: 'Admin consent endpoint',
+        url: 'https://learn.microsoft.com/entra/identity-platform/v2-admin-consent',
+      },
+    ],
+  },
+  {
+    code: 65004,
+    error: 'consent_required',
+    status: 400,
+    presentation: 'redirect',
+    title: 'User declined consent',
+    message: 'User declined to consent to access the app.',
+    why: 'The person clicked Cancel on the consent prompt, so the authority returned an error to the app instead of a code.',
+    fix: 'The app should explain why it needs the permissions and let the user try again; or an admin consents for the organization.',
+    docs: [D.consent],
+  },
+  {
+    code: 50058,
+    error: 'login_required',
+    status: 400,
+    presentation: 'redirect',
+    title: 'No signed-in session (prompt=none)',
+    message: 'A silent sign-in request was sent but no user is signed in.',
+    why: 'prompt=none forbids any UI, and the browser has no session with the authority.',
+    fix: 'Retry interactively (without prompt=none).',
+    docs: [D.errors],
+  },
+  {
+    code: 54005,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Authorization code already redeemed',
+    message:
+      'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.',
+    why: 'An authorization code is single use (RFC 6749 section 4.1.2). A second redemption means a bug, or a code stolen and replayed.',
+    fix: 'Redeem each code once and keep the refresh token for later tokens.',
+    docs: [
+      {
+        label: 'Authorization code flow',
+        url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow',
+      },
+      D.errors,
+    ],
+  },
+  {
+    code: 70008,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Expired grant',
+    message:
+      'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+    why: 'Authorization codes live about 10 minutes; this one is older.',
+    fix: 'Redeem codes right away; start a new sign-in.',
+    docs: [D.errors],
+  },
+  {
+    code: 70000,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Invalid grant',
+    message: 'The provided value for the input parameter is not valid. {detail}',
+    why: 'The code or refresh token is unknown, malformed, or was issued to another client.',
+    fix: 'Send the code or refresh token exactly as received, from the client it was issued to.',
+    docs: [D.errors],
+  },
+  {
+    code: 50148,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'PKCE verifier does not match',
+    message:
+      'The code_verifier does not match the code_challenge supplied in the authorization request for PKCE.',
+    why: 'The code was requested with code_challenge = BASE64URL(SHA256(verifier)); the verifier sent now hashes to something else, so whoever redeems it is not who started the sign-in (RFC 7636 section 4.6).',
+    fix: 'Keep the verifier generated for this sign-in (per browser session) and send it unchanged.',
+    docs: [
+      { label: 'RFC 7636 section 4.6', url: 'https://www.rfc-editor.org/rfc/rfc7636#section-4.6' },
+      D.errors,
+    ],
+  },
+  {
+    code: 500112,
+    error: 'invalid_client',
+    status: 401,
+    title: 'redirect_uri differs from the authorize request',
+    message:
+      "The reply address '{tokenRedirectUri}' does not match the reply address '{authorizeRedirectUri}' provided when requesting Authorization code.",
+    why: 'RFC 6749 section 4.1.3: the token request must repeat the exact redirect_uri of the authorize request.',
+    fix: 'Send the same redirect_uri in both requests.',
+    docs: [D.errors],
+  },
+  {
+    code: 700082,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Refresh token expired',
+    message:
+      'The refresh token has expired due to inactivity. The token was issued on {issued} and was inactive for 90.00:00:00.',
+    why: 'A refresh token not used for 90 days expires; the user must sign in again.',
+    fix: 'Handle invalid_grant by starting an interactive sign-in (MSAL raises InteractionRequiredAuthError).',
+    docs: [
+      {
+        label: 'Refresh tokens',
+        url: 'https://learn.microsoft.com/entra/identity-platform/refresh-tokens',
+      },
+      D.errors,
+    ],
   },
 ];
 

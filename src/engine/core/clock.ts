@@ -17,11 +17,18 @@ export function advanceClock(clock: SimClock, seconds: number): void {
 
 /** Formats epoch seconds as the platform's error timestamp `yyyy-MM-dd HH:mm:ssZ` (UTC). */
 export function formatAadTimestamp(epochSeconds: number): string {
+  if (!isRepresentableTime(epochSeconds)) return String(epochSeconds);
   const iso = new Date(epochSeconds * 1000).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 19)}Z`;
 }
 
 /** Formats epoch seconds as ISO 8601 UTC without milliseconds, e.g. `2026-03-02T09:00:00Z`. */
 export function formatIsoSeconds(epochSeconds: number): string {
+  if (!isRepresentableTime(epochSeconds)) return String(epochSeconds);
   return new Date(epochSeconds * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** Whether epoch seconds fit the ECMAScript time range (+-8.64e12 s), so they can be formatted. */
+export function isRepresentableTime(epochSeconds: number): boolean {
+  return Number.isFinite(epochSeconds) && Math.abs(epochSeconds) <= 8.64e12;
 }

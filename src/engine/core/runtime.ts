@@ -63,6 +63,9 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
     random,
     issued: new Map(),
     refreshTokens: new Map(),
+    flows: new Map(),
+    codes: new Map(),
+    sessions: new Map(),
   };
   network.register(AUTHORITY_ORIGIN, authority.id, async (request) => {
     const result = await handleAuthorityRequest(authorityEnv, request);

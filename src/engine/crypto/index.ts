@@ -102,6 +102,17 @@ export async function sha256Base64Url(value: string): Promise<string> {
   return toBase64Url(new Uint8Array(digest));
 }
 
+/**
+ * Left half of the SHA-256 of an ASCII value, base64url: the `c_hash` / `at_hash` of an ID token
+ * signed with RS256 (OpenID Connect Core sections 3.3.2.11 and 3.2.2.9).
+ */
+export async function leftHalfSha256Base64Url(value: string): Promise<string> {
+  const digest = new Uint8Array(
+    await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value)),
+  );
+  return toBase64Url(digest.slice(0, digest.length / 2));
+}
+
 /** Thumbprints of a DER certificate given as standard base64. Throws `Error` for a non-certificate. */
 export async function certificateThumbprints(
   certificateBase64: string,

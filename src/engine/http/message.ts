@@ -124,3 +124,20 @@ export function formatRawResponse(response: HttpResponse): string {
   for (const [key, value] of Object.entries(response.headers)) lines.push(`${key}: ${value}`);
   return lines.join('\n') + '\n\n' + response.body;
 }
+
+/** `decodeURIComponent` that returns its input unchanged instead of throwing on a malformed escape. */
+export function safeDecodeURIComponent(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Makes text safe inside a quoted HTTP header parameter (RFC 9110 section 5.6.4): characters
+ * outside printable ASCII, quotes and backslashes become `?`.
+ */
+export function toHeaderSafeText(value: string): string {
+  return value.replace(/[^\x20-\x7e]|["\\]/g, '?');
+}

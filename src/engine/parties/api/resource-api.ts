@@ -8,7 +8,13 @@ import { toBase64, verifyJwt } from '../../crypto';
 import type { Jwks, JwtFailureReason } from '../../crypto';
 import { AADSTS, DOCS, fillTemplate } from '../../errors';
 import type { AadstsCode } from '../../errors';
-import { encodeForm, getHeader, jsonResponse, parseJsonBody } from '../../http/message';
+import {
+  encodeForm,
+  getHeader,
+  jsonResponse,
+  parseJsonBody,
+  toHeaderSafeText,
+} from '../../http/message';
 import type { HttpRequest } from '../../http/message';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
 import { buildClientAuth } from '../client/credentials';
@@ -105,7 +111,7 @@ function rejection(
   const challenge =
     reason === 'missing'
       ? `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize"`
-      : `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize", error="${error}", error_description="${description.replace(/"/g, "'")}"${extra}`;
+      : `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize", error="${error}", error_description="${toHeaderSafeText(description)}"${extra}`;
   const text = REJECTIONS[reason];
   return {
     response: jsonResponse(

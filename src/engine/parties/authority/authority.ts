@@ -1,7 +1,7 @@
 // The authority party: routes requests to the token endpoints, discovery documents and JWKS.
 import type { TraceEvent } from '../../core/trace';
 import { findTenant } from '../../directory/directory';
-import { jsonResponse } from '../../http/message';
+import { jsonResponse, safeDecodeURIComponent } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';
 import type { AuthorityEnv } from './checks/check';
 import { openIdConfigurationV1, openIdConfigurationV2 } from './discovery';
@@ -26,7 +26,7 @@ export async function handleAuthorityRequest(
   if (path === 'oauth2/v2.0/token') return handleTokenRequest(env, request, 'v2', tenantSegment);
   if (path === 'oauth2/token') return handleTokenRequest(env, request, 'v1', tenantSegment);
 
-  const tenant = findTenant(env.directory, decodeURIComponent(tenantSegment));
+  const tenant = findTenant(env.directory, safeDecodeURIComponent(tenantSegment));
   const cors = { 'Access-Control-Allow-Origin': '*' };
   const maxAge = 'max-age=86400, private';
   const notFoundTenant = () =>

@@ -3,7 +3,7 @@ import { formatAadTimestamp } from '../../core/clock';
 import type { TraceEvent } from '../../core/trace';
 import { fromBase64 } from '../../crypto';
 import { AADSTS, fillTemplate } from '../../errors';
-import { decodeForm, getHeader, jsonResponse } from '../../http/message';
+import { decodeForm, getHeader, jsonResponse, safeDecodeURIComponent } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';
 import type { AuthorityEnv, CheckFailure, CheckName, TokenContext } from './checks/check';
 import { runChecks } from './checks/check';
@@ -92,7 +92,7 @@ export async function handleTokenRequest(
     request,
     url,
     endpoint,
-    tenantSegment: decodeURIComponent(tenantSegment),
+    tenantSegment: safeDecodeURIComponent(tenantSegment),
     form,
     ...(basic ? { basic } : {}),
     oidcScopes: new Set(),

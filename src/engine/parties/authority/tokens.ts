@@ -1,5 +1,11 @@
 // Minting access tokens in the v1.0 or v2.0 format the resource asks for.
-import { getFixtureKey, sha256Base64Url, signJwt, toBase64Url } from '../../crypto';
+import {
+  getFixtureKey,
+  leftHalfSha256Base64Url,
+  sha256Base64Url,
+  signJwt,
+  toBase64Url,
+} from '../../crypto';
 import type { AppRegistration, ServicePrincipal, User } from '../../directory/model';
 import type { AuthorityEnv } from './checks/check';
 import { issuerV1, issuerV2 } from './keys';
@@ -118,6 +124,62 @@ export async function mintAccessToken(
   const token = await signJwt('authority', 'RS256', header, payload);
   env.issued.set(uti, { userId: spec.user?.id, amr });
   return { token, version, payload, issuedAt: iat, expiresAt: exp, uti };
+}
+
+/** What an ID token is about (OpenID Connect Core section 2). */
+export interface IdTokenSpec {
+  tenantId: string;
+  client: AppRegistration;
+  user: User;
+  endpoint: 'v1' | 'v2';
+  nonce?: string;
+  /** Set when the ID token travels with a code from the authorize endpoint: adds `c_hash`. */
+  code?: string;
+  sessionId?: string;
+  amr?: string[];
+}
+
+/**
+ * Mints an RS256 ID token for `client` (`aud` = client id). Its version follows the endpoint
+ * (v2 authorize/token = v2.0). `c_hash` only when issued with a code from /authorize.
+ * Lifetime one hour.
+ * @see https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference
+ */
+export async function mintIdToken(env: AuthorityEnv, spec: IdTokenSpec): Promise<string> {
+  const signing = await getFixtureKey('authority');
+  const iat = env.clock.now;
+  const v2 = spec.endpoint === 'v2';
+  const sub = (await sha256Base64Url(`${spec.user.id}|${spec.client.appId}`)).slice(0, 43);
+  const payload: Record<string, unknown> = {
+    aud: spec.client.appId,
+    iss: v2 ? issuerV2(spec.tenantId) : issuerV1(spec.tenantId),
+    iat,
+    nbf: iat,
+    exp: iat + 3600,
+    aio: opaque(env, 24),
+    ...(v2 ? {} : { amr: spec.amr ?? ['pwd'] }),
+    ...(spec.code ? { c_hash: await leftHalfSha256Base64Url(spec.code) } : {}),
+    name: spec.user.displayName,
+    ...(spec.nonce ? { nonce: spec.nonce } : {}),
+    oid: spec.user.id,
+    ...(v2
+      ? { preferred_username: spec.user.userPrincipalName }
+      : { unique_name: spec.user.userPrincipalName, upn: spec.user.userPrincipalName }),
+    rh: `1.${opaque(env, 18)}.`,
+    ...(spec.sessionId ? { sid: spec.sessionId } : {}),
+    sub,
+    tid: spec.tenantId,
+    uti: opaque(env, 16),
+    ver: v2 ? '2.0' : '1.0',
+  };
+  return signJwt(
+    'authority',
+    'RS256',
+    v2
+      ? { kid: signing.thumbprints.x5t }
+      : { x5t: signing.thumbprints.x5t, kid: signing.thumbprints.x5t },
+    payload,
+  );
 }
 
 /** Mints an opaque refresh token and remembers it (RFC 6749 section 1.5). */

@@ -77,8 +77,10 @@ export const assertionNotExpired: Check = {
   name: 'assertion-not-expired',
   rule: 'The assertion has not expired (no clock-skew leeway at the token service).',
   run: (ctx) => {
-    const exp = Number(ctx.assertion?.payload.exp);
+    const exp = ctx.assertion?.payload.exp;
     const now = ctx.env.clock.now;
+    if (typeof exp !== 'number')
+      return { code: 50013, args: { reason: 'The assertion has no exp claim.' } };
     if (exp > now) return undefined;
     return { code: 500133, args: { now: formatAadTimestamp(now), exp: formatAadTimestamp(exp) } };
   },

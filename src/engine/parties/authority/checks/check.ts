@@ -70,11 +70,62 @@ export interface AuthorityEnv {
   random: SeededRandom;
   /** Tokens this authority issued, keyed by `uti`. */
   issued: Map<string, IssuedTokenRecord>;
-  /** Refresh tokens issued (opaque value -> facts), for later grants. */
-  refreshTokens: Map<
-    string,
-    { clientAppId: string; userId: string; scopes: string[]; issuedAt: number }
-  >;
+  /** Refresh tokens issued (opaque value -> facts), for later grants. Times in epoch seconds. */
+  refreshTokens: Map<string, RefreshTokenRecord>;
+  /** Authorize requests waiting for sign-in, MFA or consent, keyed by flow id. */
+  flows: Map<string, AuthorizeFlow>;
+  /** Authorization codes issued, keyed by code value. */
+  codes: Map<string, AuthorizationCodeRecord>;
+  /** Browser sessions with the authority (the ESTSAUTH cookie), keyed by session id. */
+  sessions: Map<string, { userId: string; amr: string[] }>;
+}
+
+/** A refresh token's facts. `resourceAppId` is the resource of the grant it came with. */
+export interface RefreshTokenRecord {
+  clientAppId: string;
+  userId: string;
+  scopes: string[];
+  resourceAppId?: string;
+  amr?: string[];
+  issuedAt: number;
+  lastUsedAt?: number;
+}
+
+/** A validated authorize request in progress (authorization endpoint, RFC 6749 section 4.1.1). */
+export interface AuthorizeFlow {
+  id: string;
+  endpoint: 'v1' | 'v2';
+  tenantId: string;
+  clientAppId: string;
+  /** Where the response goes (after wildcard stripping). */
+  redirectTo: string;
+  /** The redirect_uri as sent, which the token request must repeat. */
+  redirectUri: string;
+  responseType: string[];
+  responseMode: 'query' | 'fragment' | 'form_post';
+  /** Resource scopes as (resource, permission) pairs. */
+  resourceScopes: { resource: string; permission: string }[];
+  oidcScopes: string[];
+  state?: string;
+  nonce?: string;
+  prompt?: string;
+  loginHint?: string;
+  codeChallenge?: string;
+  codeChallengeMethod?: 'S256' | 'plain';
+  claims?: string;
+}
+
+/** An issued authorization code (single use, ~10 minutes). Times in epoch seconds. */
+export interface AuthorizationCodeRecord {
+  flow: AuthorizeFlow;
+  userId: string;
+  amr: string[];
+  sessionId: string;
+  /** Scopes granted per resource app id. */
+  scopesByResource: Record<string, string[]>;
+  issuedAt: number;
+  expiresAt: number;
+  redeemed: boolean;
 }
 
 /** A resolved target resource of a token request. */
