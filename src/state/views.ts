@@ -311,6 +311,8 @@ export interface TokenComparison {
 export interface StepDetail {
   step: SimStep;
   number: number;
+  /** The step's label with a tenant id shortened to `{tenant}`. */
+  shortLabel: string;
   fromLabel: string;
   toLabel: string;
   clock: ClockText;
@@ -435,6 +437,7 @@ export function buildStepDetail(run: SimulationRun, index: number): StepDetail |
   const detail: StepDetail = {
     step,
     number: index + 1,
+    shortLabel: shortenLabel(step.label),
     fromLabel: partyLabel(run, step.from),
     toLabel: partyLabel(run, step.to),
     clock: formatClock(step.time),

@@ -104,7 +104,7 @@ function Canvas({ run }: { run: SimulationRun }): ReactElement {
         disableKeyboardA11y
       >
         <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c7ccd6" />
-        <Controls showInteractive={false} position="top-right" fitViewOptions={FIT_OPTIONS} />
+        <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
       </ReactFlow>
     </div>
   );

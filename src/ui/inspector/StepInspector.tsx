@@ -64,7 +64,7 @@ export function StepInspector({
           <span className={`outcome-badge outcome-${step.outcome}`}>
             {step.kind === 'request' ? 'Request' : step.outcome === 'error' ? 'Error' : 'Response'}
           </span>{' '}
-          <code>{step.label}</code>{' '}
+          <code title={step.label}>{detail.shortLabel}</code>{' '}
           <span className="muted">
             at <time dateTime={detail.clock.iso}>{detail.clock.time}</time>
           </span>
