@@ -11,9 +11,10 @@ import { AUTHORITY_ORIGIN } from '../parties/authority/keys';
 import { mintAccessToken } from '../parties/authority/tokens';
 import { handleApiRequest } from '../parties/api/resource-api';
 import type { ApiEnv, ApiState } from '../parties/api/resource-api';
-import { AADSTS } from '../errors';
+import { AADSTS, fillTemplate } from '../errors';
 import type { AadstsCode } from '../errors';
 import { parseJsonBody } from '../http/message';
+import type { HttpResponse } from '../http/message';
 import { createClock } from './clock';
 import type { SimClock } from './clock';
 import { Network } from './network';
@@ -68,8 +69,8 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
     sessions: new Map(),
   };
   network.register(AUTHORITY_ORIGIN, authority.id, async (request) => {
-    const result = await handleAuthorityRequest(authorityEnv, request);
-    return { ...result, ...errorCardFor(result.events, result.response) };
+    const { failure, ...result } = await handleAuthorityRequest(authorityEnv, request);
+    return { ...result, ...errorCardFor(result.events, result.response, failure) };
   });
   const apiEnv: ApiEnv = { network, clock, random, tenantId: scenario.tenantId, partyUrls };
   for (const api of apis) {
@@ -92,22 +93,27 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
   };
 }
 
-function errorCardFor(events: TraceEvent[], response: { status: number; body: string }) {
-  if (response.status < 400) return {};
+function errorCardFor(
+  events: TraceEvent[],
+  response: HttpResponse,
+  failure?: { code: AadstsCode; args: Record<string, string | undefined> },
+) {
   const failed = events.find((e) => e.type === 'authority.checks' && e.failed);
-  const body = parseJsonBody(response as never) as { error_codes?: number[] } | undefined;
-  const code = (
-    failed?.type === 'authority.checks' ? failed.failed?.code : body?.error_codes?.[0]
-  ) as AadstsCode | undefined;
+  if (response.status < 400 && !failed) return {};
+  const body = parseJsonBody(response) as { error_codes?: number[] } | undefined;
+  const code = (failure?.code ??
+    (failed?.type === 'authority.checks' ? failed.failed?.code : body?.error_codes?.[0])) as
+    AadstsCode | undefined;
   const entry = code !== undefined ? AADSTS[code] : undefined;
   if (!entry) return {};
+  const args = failure?.args ?? {};
   return {
     error: {
       code: entry.code,
       error: entry.error,
       title: entry.title,
-      why: entry.why,
-      fix: entry.fix,
+      why: fillTemplate(entry.why, args),
+      fix: fillTemplate(entry.fix, args),
       docs: entry.docs,
     },
   };

@@ -37,6 +37,12 @@ export type TraceEvent =
       detail: string;
     }
   | { type: 'jwks.cached'; party: PartyId; keys: number }
+  | { type: 'user.signed-in'; userId: string; userName: string; amr: string[] }
+  | { type: 'consent.prompted'; appName: string; scopes: string[] }
+  | { type: 'consent.recorded'; grants: string[]; forOrganization: boolean }
+  | { type: 'code.issued'; clientAppId: string; pkce: boolean; expiresIn: number }
+  | { type: 'user.decided'; prompt: 'sign-in' | 'mfa' | 'consent'; decision: string }
+  | { type: 'client.check'; party: PartyId; ok: boolean; detail: string }
   | { type: 'claims.challenge'; party: PartyId; claims: string };
 
 /** What a step's message means for the flow, which decides its colour. */

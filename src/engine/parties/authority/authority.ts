@@ -1,5 +1,6 @@
 // The authority party: routes requests to the token endpoints, discovery documents and JWKS.
 import type { TraceEvent } from '../../core/trace';
+import type { AadstsCode } from '../../errors';
 import { findTenant } from '../../directory/directory';
 import { jsonResponse, safeDecodeURIComponent } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';
@@ -7,24 +8,38 @@ import type { AuthorityEnv } from './checks/check';
 import { openIdConfigurationV1, openIdConfigurationV2 } from './discovery';
 import { publishedJwks } from './keys';
 import { handleTokenRequest } from './token-endpoint';
+import { handleAuthorize, handleConsent, handleLogin, handleMfa } from './authorize';
 
 /**
  * Handles one request to `https://login.microsoftonline.com`:
  * - `POST /{tenant}/oauth2/v2.0/token`, `POST /{tenant}/oauth2/token`
  * - `GET /{tenant}/v2.0/.well-known/openid-configuration`, `GET /{tenant}/.well-known/openid-configuration`
  * - `GET /{tenant}/discovery/v2.0/keys`, `GET /{tenant}/discovery/keys`
+ * - `GET /{tenant}/oauth2/v2.0/authorize`, `GET /{tenant}/oauth2/authorize`, and the pages behind
+ *   them: `POST /{tenant}/login`, `/mfa`, `/consent`
  * Unknown paths get 404 JSON. Never throws.
  */
 export async function handleAuthorityRequest(
   env: AuthorityEnv,
   request: HttpRequest,
-): Promise<{ response: HttpResponse; events: TraceEvent[] }> {
+): Promise<{
+  response: HttpResponse;
+  events: TraceEvent[];
+  failure?: { code: AadstsCode; args: Record<string, string | undefined> };
+}> {
   const url = new URL(request.url);
   const segments = url.pathname.split('/').filter(Boolean);
   const [tenantSegment = '', ...rest] = segments;
   const path = rest.join('/');
   if (path === 'oauth2/v2.0/token') return handleTokenRequest(env, request, 'v2', tenantSegment);
   if (path === 'oauth2/token') return handleTokenRequest(env, request, 'v1', tenantSegment);
+  if (path === 'oauth2/v2.0/authorize' && request.method === 'GET')
+    return handleAuthorize(env, request, 'v2', tenantSegment);
+  if (path === 'oauth2/authorize' && request.method === 'GET')
+    return handleAuthorize(env, request, 'v1', tenantSegment);
+  if (request.method === 'POST' && path === 'login') return handleLogin(env, request);
+  if (request.method === 'POST' && path === 'mfa') return handleMfa(env, request);
+  if (request.method === 'POST' && path === 'consent') return handleConsent(env, request);
 
   const tenant = findTenant(env.directory, safeDecodeURIComponent(tenantSegment));
   const cors = { 'Access-Control-Allow-Origin': '*' };

@@ -11,16 +11,22 @@ import { REQUEST_CHECKS } from './checks/request';
 import { CLIENT_CREDENTIALS_GRANT } from './grants/client-credentials';
 import { ON_BEHALF_OF_GRANT } from './grants/on-behalf-of';
 import type { Grant } from './grants/grant';
+import { AUTHORIZATION_CODE_GRANT } from './grants/authorization-code';
+import { REFRESH_TOKEN_GRANT } from './grants/refresh-token';
 
 const GRANTS: Record<string, Grant> = {
   client_credentials: CLIENT_CREDENTIALS_GRANT,
   'urn:ietf:params:oauth:grant-type:jwt-bearer': ON_BEHALF_OF_GRANT,
+  authorization_code: AUTHORIZATION_CODE_GRANT,
+  refresh_token: REFRESH_TOKEN_GRANT,
 };
 
 /** Result of handling a token request: the HTTP response plus the trace events that explain it. */
 export interface EndpointResult {
   response: HttpResponse;
   events: TraceEvent[];
+  /** The failing check's code and message arguments, for the error card. */
+  failure?: { code: CheckFailure['code']; args: Record<string, string | undefined> };
 }
 
 /** Reads `Authorization: Basic` (RFC 7617) with form-urlencoded id and secret (RFC 6749 section 2.3.1). */
@@ -103,6 +109,7 @@ export async function handleTokenRequest(
   const passed: CheckName[] = [];
   const fail = (check: CheckName, failure: CheckFailure): EndpointResult => ({
     response: buildErrorResponse(env, failure, correlationId),
+    failure: { code: failure.code, args: failure.args ?? {} },
     events: [
       {
         type: 'authority.checks',

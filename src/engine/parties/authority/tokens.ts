@@ -188,8 +188,9 @@ export function mintRefreshToken(
   clientAppId: string,
   userId: string,
   scopes: string[],
+  extra: { resourceAppId?: string; amr?: string[] } = {},
 ): string {
   const value = `1.${opaque(env, 48)}`;
-  env.refreshTokens.set(value, { clientAppId, userId, scopes, issuedAt: env.clock.now });
+  env.refreshTokens.set(value, { clientAppId, userId, scopes, issuedAt: env.clock.now, ...extra });
   return value;
 }

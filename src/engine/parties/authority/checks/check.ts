@@ -44,7 +44,26 @@ export type CheckName =
   | 'assertion-is-delegated'
   | 'scopes-exposed'
   | 'delegated-consent'
-  | 'conditional-access';
+  | 'conditional-access'
+  | 'redirect-uri-registered'
+  | 'response-type-allowed'
+  | 'nonce-present'
+  | 'scopes-known'
+  | 'pkce-challenge-valid'
+  | 'user-signed-in'
+  | 'mfa-satisfied'
+  | 'consent-granted'
+  | 'code-present'
+  | 'redirect-uri-present'
+  | 'code-valid'
+  | 'code-not-redeemed'
+  | 'code-not-expired'
+  | 'code-client-matches'
+  | 'redirect-uri-matches'
+  | 'pkce-verifier'
+  | 'refresh-token-present'
+  | 'refresh-token-valid'
+  | 'refresh-token-not-expired';
 
 /** A failing check's result: the AADSTS code plus what the message and explanation need. */
 export interface CheckFailure {
@@ -99,6 +118,8 @@ export interface AuthorizeFlow {
   clientAppId: string;
   /** Where the response goes (after wildcard stripping). */
   redirectTo: string;
+  /** The platform list the redirect URI matched: `web` codes need a client credential. */
+  platform: 'web' | 'spa' | 'publicClient';
   /** The redirect_uri as sent, which the token request must repeat. */
   redirectUri: string;
   responseType: string[];
@@ -156,8 +177,8 @@ export interface TokenContext {
   clientId?: string;
   client?: AppRegistration;
   clientSp?: ServicePrincipal;
-  /** `azpacr`/`appidacr`: `'1'` secret, `'2'` certificate. */
-  clientAuth?: '1' | '2';
+  /** `azpacr`/`appidacr`: `'0'` public client, `'1'` secret, `'2'` certificate. */
+  clientAuth?: '0' | '1' | '2';
   /** Resolved once the target resource checks pass. */
   resource?: ResolvedResource;
   /** OIDC scopes asked for alongside (`offline_access`, `openid`...). */
@@ -167,6 +188,10 @@ export interface TokenContext {
   user?: User;
   /** Delegated scopes the issued token will carry. */
   grantedScopes?: string[];
+  /** authorization_code: the code being redeemed. */
+  code?: AuthorizationCodeRecord;
+  /** refresh_token: the refresh token being redeemed and its value. */
+  refresh?: { value: string; record: RefreshTokenRecord };
 }
 
 /** One rule of an endpoint. `run` returns nothing when the rule holds. */

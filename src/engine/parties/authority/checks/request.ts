@@ -6,6 +6,8 @@ import type { Check } from './check';
 export const SUPPORTED_GRANT_TYPES: ReadonlySet<string> = new Set([
   'client_credentials',
   'urn:ietf:params:oauth:grant-type:jwt-bearer',
+  'authorization_code',
+  'refresh_token',
 ]);
 
 /** `POST` only (RFC 6749 section 3.2); a GET gets AADSTS900561. */
