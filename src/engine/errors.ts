@@ -210,7 +210,7 @@ const entries: AadstsEntry[] = [
     message:
       "Client assertion audience claim does not match Realm issuer. Review the documentation at https://aka.ms/certCreds. Audience found: '{aud}'.",
     why: "The assertion's aud must be exactly the token endpoint URL it is sent to.",
-    fix: 'Set aud to the token endpoint of the tenant you call, e.g. https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token.',
+    fix: 'Set aud to the token endpoint of the tenant you call, e.g. https://login.microsoftonline.com/<tenant id>/oauth2/v2.0/token.',
     docs: [D.cert],
   },
   {

@@ -159,3 +159,20 @@ describe('OBO token A and token B', () => {
     expect(claims.access_token.capolids.values).toHaveLength(1);
   });
 });
+
+describe('error cards', () => {
+  it('never show unfilled {placeholders}', async () => {
+    for (const scenario of SCENARIOS) {
+      for (const variant of scenario.variants) {
+        const run = await runScenario(scenario, { variants: [variant.id] });
+        for (const step of run.steps) {
+          if (!step.error) continue;
+          expect(
+            `${step.error.why} ${step.error.fix}`,
+            `${scenario.id}+${variant.id} step ${step.index + 1}`,
+          ).not.toMatch(/\{[a-zA-Z]+\}/);
+        }
+      }
+    }
+  });
+});

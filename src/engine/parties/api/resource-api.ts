@@ -1,6 +1,6 @@
 // A protected web API: validates bearer tokens against the authority's JWKS; a middle tier also does OBO.
 import type { Network, HandlerResult } from '../../core/network';
-import type { ApiParty } from '../../core/scenario';
+import type { ApiParty, OboCall } from '../../core/scenario';
 import type { SimClock } from '../../core/clock';
 import type { SeededRandom } from '../../core/random';
 import type { ErrorCard } from '../../core/trace';
@@ -247,16 +247,33 @@ export async function handleApiRequest(
   return callDownstreamOnBehalfOf(party, env, token, claims);
 }
 
-function oboFailureCard(body: Record<string, unknown>): ErrorCard | undefined {
+/**
+ * The card of a failed OBO exchange as the middle tier relays it. The middle tier only has the
+ * error body, so the catalogue's placeholders are filled from what it knows about itself.
+ */
+function oboFailureCard(
+  body: Record<string, unknown>,
+  party: ApiParty,
+  obo: OboCall,
+): ErrorCard | undefined {
   const code = Array.isArray(body.error_codes) ? (body.error_codes[0] as AadstsCode) : undefined;
   const entry = code !== undefined ? AADSTS[code] : undefined;
   if (!entry) return undefined;
+  const args = {
+    clientName: party.label,
+    appId: party.appId,
+    clientId: party.appId,
+    resourceName: 'the downstream API',
+    scopes: obo.scope ?? obo.resource ?? 'the requested scopes',
+    policy: 'a Conditional Access policy',
+    expected: party.appId,
+  };
   return {
     code: entry.code,
     error: entry.error,
     title: entry.title,
-    why: entry.why,
-    fix: entry.fix,
+    why: fillTemplate(entry.why, args),
+    fix: fillTemplate(entry.fix, args),
     docs: entry.docs,
   };
 }
@@ -302,7 +319,7 @@ async function callDownstreamOnBehalfOf(
   );
   const tokenBody = (parseJsonBody(tokenResponse) ?? {}) as Record<string, unknown>;
   if (tokenResponse.status !== 200 || typeof tokenBody.access_token !== 'string') {
-    const card = oboFailureCard(tokenBody);
+    const card = oboFailureCard(tokenBody, party, obo);
     if (typeof tokenBody.claims === 'string') {
       const encoded = toBase64(new TextEncoder().encode(tokenBody.claims));
       env.network.emit({ type: 'claims.challenge', party: party.id, claims: tokenBody.claims });
@@ -339,7 +356,6 @@ async function callDownstreamOnBehalfOf(
             error: {
               ...card,
               title: `${party.label} could not call downstream: ${card.title}`,
-              why: fillTemplate(card.why, {}),
             },
           }
         : {}),
