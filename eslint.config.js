@@ -19,7 +19,10 @@ const engineBannedGlobals = [
   'performance',
   'process',
   'Buffer',
-].map((name) => ({ name, message: 'The engine is pure: no DOM, timers, network or host globals.' }));
+].map((name) => ({
+  name,
+  message: 'The engine is pure: no DOM, timers, network or host globals.',
+}));
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'scripts/*.mjs'] },
@@ -28,7 +31,10 @@ export default tseslint.config(
   {
     languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -39,15 +45,32 @@ export default tseslint.config(
       'no-restricted-globals': ['error', ...engineBannedGlobals],
       'no-restricted-syntax': [
         'error',
-        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Use the simulated clock.' },
-        { selector: "MemberExpression[object.name='Date'][property.name='now']", message: 'Use the simulated clock.' },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: 'Use the seeded random generator.' },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Use the simulated clock.',
+        },
+        {
+          selector: "MemberExpression[object.name='Date'][property.name='now']",
+          message: 'Use the simulated clock.',
+        },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: 'Use the seeded random generator.',
+        },
       ],
       'no-restricted-imports': [
         'error',
         {
-          paths: ['react', 'react-dom', 'zustand', '@xyflow/react'].map((name) => ({ name, message: 'The engine and scenarios stay free of UI and state libraries.' })),
-          patterns: [{ group: ['**/state/**', '**/ui/**'], message: 'Imports flow engine <- scenarios <- state <- ui.' }],
+          paths: ['react', 'react-dom', 'zustand', '@xyflow/react'].map((name) => ({
+            name,
+            message: 'The engine and scenarios stay free of UI and state libraries.',
+          })),
+          patterns: [
+            {
+              group: ['**/state/**', '**/ui/**'],
+              message: 'Imports flow engine <- scenarios <- state <- ui.',
+            },
+          ],
         },
       ],
     },
@@ -60,11 +83,19 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...['react', 'react-dom', 'zustand', '@xyflow/react'].map((name) => ({ name, message: 'The engine stays free of UI and state libraries.' })),
+            ...['react', 'react-dom', 'zustand', '@xyflow/react'].map((name) => ({
+              name,
+              message: 'The engine stays free of UI and state libraries.',
+            })),
             { name: 'jose', message: 'Only src/engine/crypto imports jose.' },
             { name: '@peculiar/x509', message: 'Only src/engine/crypto imports @peculiar/x509.' },
           ],
-          patterns: [{ group: ['**/scenarios/**', '**/state/**', '**/ui/**'], message: 'Imports flow engine <- scenarios <- state <- ui.' }],
+          patterns: [
+            {
+              group: ['**/scenarios/**', '**/state/**', '**/ui/**'],
+              message: 'Imports flow engine <- scenarios <- state <- ui.',
+            },
+          ],
         },
       ],
     },
@@ -79,7 +110,11 @@ export default tseslint.config(
         {
           paths: [{ name: 'zustand', message: 'Only src/state imports zustand.' }],
           patterns: [
-            { group: ['**/engine/**', '!**/engine/index'], message: 'The UI reaches the engine only through src/engine/index (types) and the store.' },
+            {
+              group: ['**/engine/**', '!**/engine/index'],
+              message:
+                'The UI reaches the engine only through src/engine/index (types) and the store.',
+            },
           ],
         },
       ],

@@ -7,7 +7,12 @@ import * as x509 from '@peculiar/x509';
 
 x509.cryptoProvider.set(webcrypto);
 
-const alg = { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256', publicExponent: new Uint8Array([1, 0, 1]), modulusLength: 2048 };
+const alg = {
+  name: 'RSASSA-PKCS1-v1_5',
+  hash: 'SHA-256',
+  publicExponent: new Uint8Array([1, 0, 1]),
+  modulusLength: 2048,
+};
 
 const subjects = {
   authority: 'CN=Simulated Entra ID token signing key (SIMULATOR ONLY)',
@@ -18,12 +23,16 @@ const subjects = {
 };
 
 const toPem = (der, label) => {
-  const b64 = Buffer.from(der).toString('base64').replace(/(.{64})/g, '$1\n').trim();
+  const b64 = Buffer.from(der)
+    .toString('base64')
+    .replace(/(.{64})/g, '$1\n')
+    .trim();
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 };
 
 const out = {
-  _warning: 'Simulator-only fixture keys, published on purpose so traces are reproducible. Never use them for anything real.',
+  _warning:
+    'Simulator-only fixture keys, published on purpose so traces are reproducible. Never use them for anything real.',
   keys: {},
 };
 let serial = 1;
@@ -39,7 +48,13 @@ for (const [name, subject] of Object.entries(subjects)) {
     extensions: [new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true)],
   });
   const pkcs8 = await webcrypto.subtle.exportKey('pkcs8', keys.privateKey);
-  out.keys[name] = { privateKeyPkcs8Pem: toPem(pkcs8, 'PRIVATE KEY'), certificatePem: cert.toString('pem') + '\n' };
+  out.keys[name] = {
+    privateKeyPkcs8Pem: toPem(pkcs8, 'PRIVATE KEY'),
+    certificatePem: cert.toString('pem') + '\n',
+  };
 }
-writeFileSync(new URL('../src/engine/crypto/fixtures/keys.json', import.meta.url), JSON.stringify(out, null, 2) + '\n');
+writeFileSync(
+  new URL('../src/engine/crypto/fixtures/keys.json', import.meta.url),
+  JSON.stringify(out, null, 2) + '\n',
+);
 console.log('wrote src/engine/crypto/fixtures/keys.json with', Object.keys(out.keys).join(', '));
