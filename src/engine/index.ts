@@ -17,6 +17,12 @@ export type {
   ActionNarration,
   VariantDefinition,
   EndpointVersion,
+  BrowserAction,
+  BrowserParty,
+  UserParty,
+  WebAppParty,
+  UserDecision,
+  ClockChoice,
 } from './core/scenario';
 export type {
   SimulationRun,
@@ -29,6 +35,8 @@ export type {
   ClaimView,
   SignatureStatus,
   TokenInspection,
+  PendingPrompt,
+  ConsentPromptItem,
 } from './core/trace';
 export type { HttpRequest, HttpResponse, HttpMethod } from './http/message';
 export type { AadstsCode, AadstsEntry, DocRef, OAuthErrorCode } from './errors';

@@ -24,12 +24,14 @@ export const APP = {
   todoApi: '5e2d8c4b-7a1f-4e3d-b6c9-8f0a1e2d3c4b',
   reportsApi: 'a4b3c2d1-e5f6-4a7b-8c9d-0e1f2a3b4c5e',
   graph: '00000003-0000-0000-c000-000000000000',
+  webApp: 'b7c6d5e4-3f2a-4b1c-8d9e-6f5a4b3c2d1e',
 } as const;
 
 /** Client secrets (simulator-only values, shown on screen on purpose). */
 export const SECRET = {
   daemon: 'Xk8Q~sim-daemon-secret-7fJ2pLw9vB3nR5tY',
   todoApi: 'Tq3W~sim-todo-api-secret-Hc6Vd2Mz8Ks4Nx',
+  webApp: 'Wb5R~sim-web-app-secret-Lp2Qs7Dk9Fz3Gm',
 } as const;
 
 /** Users of the tenant. */
@@ -123,6 +125,7 @@ export const SP = {
   todoApi: 'sp-5e2d8c4b-todo',
   reportsApi: 'sp-a4b3c2d1-reports',
   graph: 'sp-00000003-graph',
+  webApp: 'sp-b7c6d5e4-webapp',
 } as const;
 
 /** The Contoso directory: fresh copy per call (variants mutate copies). */
@@ -200,7 +203,7 @@ export function contosoDirectory(): Directory {
           scope(PERMISSION.todoRead, 'Todo.Read', "Read the signed-in user's to-do lists"),
         ],
         requestedAccessTokenVersion: 2,
-        knownClientApplications: [APP.spa],
+        knownClientApplications: [APP.spa, APP.webApp],
         preAuthorizedApplications: [],
       },
     }),
@@ -216,6 +219,25 @@ export function contosoDirectory(): Directory {
         knownClientApplications: [],
         preAuthorizedApplications: [],
       },
+    }),
+    application({
+      appId: APP.webApp,
+      displayName: 'Contoso Todo web app',
+      passwordCredentials: [secret('k-webapp-1', SECRET.webApp)],
+      web: {
+        redirectUris: ['https://webapp.contoso.example/signin-oidc'],
+        implicitGrantSettings: { enableIdTokenIssuance: true, enableAccessTokenIssuance: false },
+      },
+      requiredResourceAccess: [
+        {
+          resourceAppId: APP.ordersApi,
+          resourceAccess: [{ id: PERMISSION.ordersRead, type: 'Scope' }],
+        },
+        {
+          resourceAppId: APP.todoApi,
+          resourceAccess: [{ id: PERMISSION.todoRead, type: 'Scope' }],
+        },
+      ],
     }),
     application({
       appId: APP.graph,
@@ -267,6 +289,7 @@ export function contosoDirectory(): Directory {
       sp(SP.todoApi, APP.todoApi, 'Todo API'),
       sp(SP.reportsApi, APP.reportsApi, 'Reports API'),
       sp(SP.graph, APP.graph, 'Microsoft Graph'),
+      sp(SP.webApp, APP.webApp, 'Contoso Todo web app'),
     ],
     oauth2PermissionGrants: [
       {

@@ -6,6 +6,10 @@ import { CC_SECRET } from './cc-secret';
 import { OBO_CERTIFICATE } from './obo-certificate';
 import { OBO_SECRET } from './obo-secret';
 import { OBO_V1 } from './obo-v1';
+import { OIDC_SIGN_IN } from './oidc-sign-in';
+import { AUTH_CODE_PKCE } from './auth-code-pkce';
+import { REFRESH_TOKEN } from './refresh-token';
+import { FULL_CHAIN } from './full-chain';
 
 /** Every scenario, grouped by category in picker order. */
 export const SCENARIOS: readonly ScenarioDefinition[] = [
@@ -15,6 +19,10 @@ export const SCENARIOS: readonly ScenarioDefinition[] = [
   OBO_SECRET,
   OBO_CERTIFICATE,
   OBO_V1,
+  OIDC_SIGN_IN,
+  AUTH_CODE_PKCE,
+  REFRESH_TOKEN,
+  FULL_CHAIN,
 ];
 
 /** The scenario shown first. */

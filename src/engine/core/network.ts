@@ -120,7 +120,12 @@ export class Network {
       label: `${response.status} ${response.statusText}`.trim(),
       request,
       response,
-      outcome: response.status >= 200 && response.status < 300 ? 'success' : 'error',
+      outcome:
+        response.status >= 200 && response.status < 300
+          ? 'success'
+          : response.status >= 300 && response.status < 400
+            ? 'redirect'
+            : 'error',
       events: this.flush(),
       ...(result.error ? { error: result.error } : {}),
     });

@@ -4,8 +4,16 @@ import { runClientProgram } from '../parties/client/client';
 import { inspectRunTokens } from './inspect';
 import type { RawStep } from './network';
 import { createRuntime, mintStartingTokens } from './runtime';
-import type { ClientParty, Narration, ScenarioDefinition } from './scenario';
-import type { PartyView, SimStep, SimulationRun, StartingFact } from './trace';
+import type {
+  BrowserParty,
+  ClientParty,
+  Narration,
+  ScenarioDefinition,
+  UserDecision,
+} from './scenario';
+import type { PartyView, PendingPrompt, SimStep, SimulationRun, StartingFact } from './trace';
+import { runBrowserProgram } from '../parties/browser/browser';
+import { AUTHORITY_ORIGIN } from '../parties/authority/keys';
 
 /** Options of {@link runScenario}. */
 export interface RunOptions {
@@ -13,6 +21,11 @@ export interface RunOptions {
   variants?: string[];
   /** Seed of the random generator (ids, lifetimes, codes). Default 1. */
   seed?: number;
+  /**
+   * The person's decisions, consumed in order at prompts (default none: the run stops at the first
+   * prompt with `pendingPrompt`). `'script'` uses the variant's or the scenario's `userScript`.
+   */
+  decisions?: UserDecision[] | 'script';
 }
 
 /**
@@ -83,6 +96,29 @@ function narrate(
   };
 }
 
+const PROMPT_SUMMARY: Record<PendingPrompt['prompt'], string> = {
+  'sign-in': 'sign in to continue.',
+  mfa: 'approve the MFA request to continue.',
+  consent: 'accept or cancel the consent prompt.',
+  clock: 'let simulated time pass.',
+};
+
+/** The narration tag of a browser request: authority pages by path, the app's redirect URI, else the action id. */
+function browserTag(scenario: ScenarioDefinition, url: URL, actionId: string): string {
+  if (url.origin === AUTHORITY_ORIGIN) {
+    if (url.pathname.endsWith('/authorize')) return 'authorize';
+    const last = url.pathname.split('/').pop() ?? '';
+    if (last === 'login') return 'sign-in';
+    if (last === 'mfa' || last === 'consent') return last;
+    return actionId;
+  }
+  const app = scenario.parties.find(
+    (p) => p.kind === 'web-app' && new URL(p.baseUrl).origin === url.origin,
+  );
+  if (app?.kind === 'web-app' && url.pathname === app.signIn.redirectPath) return 'redirect-back';
+  return actionId;
+}
+
 /**
  * Runs `scenario` with the given variants and seed: mints the starting tokens, runs the starter
  * client's program over the simulated network, and returns every message as a step with its
@@ -100,20 +136,40 @@ export async function runScenario(
   const effective = applyVariants(scenario, variants);
   const runtime = createRuntime(effective, seed);
   const tokens = await mintStartingTokens(runtime);
-  const starter = effective.parties.find(
-    (p): p is ClientParty => p.id === effective.starter && 'program' in p,
-  );
-  if (!starter)
+  const decisions =
+    options.decisions === 'script'
+      ? (scenario.variants.filter((v) => variants.includes(v.id)).find((v) => v.userScript)
+          ?.userScript ??
+        effective.userScript ??
+        [])
+      : (options.decisions ?? []);
+  const starter = effective.parties.find((p) => p.id === effective.starter);
+  let outcome: { ok: boolean; status?: number; pending?: PendingPrompt; used: UserDecision[] };
+  if (starter?.kind === 'browser') {
+    outcome = await runBrowserProgram(starter as BrowserParty, {
+      network: runtime.network,
+      clock: runtime.clock,
+      directory: effective.directory,
+      decisions,
+      tagFor: (url, actionId) => browserTag(effective, url, actionId),
+    });
+  } else if (starter && (starter.kind === 'daemon' || starter.kind === 'spa')) {
+    const client: ClientParty = starter;
+    outcome = {
+      ...(await runClientProgram(client, tokens, {
+        network: runtime.network,
+        clock: runtime.clock,
+        random: runtime.random,
+        tenantId: effective.tenantId,
+        partyUrls: runtime.partyUrls,
+      })),
+      used: [],
+    };
+  } else {
     throw new Error(
-      `Scenario ${effective.id}: starter "${effective.starter}" is not a client party.`,
+      `Scenario ${effective.id}: starter "${effective.starter}" is not a client or browser party.`,
     );
-  const outcome = await runClientProgram(starter, tokens, {
-    network: runtime.network,
-    clock: runtime.clock,
-    random: runtime.random,
-    tenantId: effective.tenantId,
-    partyUrls: runtime.partyUrls,
-  });
+  }
   const labels = new Map(effective.parties.map((p) => [p.id, p.label]));
   const steps: SimStep[] = runtime.network.steps.map((raw) => ({
     ...raw,
@@ -138,14 +194,19 @@ export async function runScenario(
         : {}),
     position: effective.layout[p.id] ?? { x: 0, y: 0 },
   }));
-  const firstError = steps.find((s) => s.error);
-  const result = outcome.ok
-    ? { ok: true, summary: `Completed in ${steps.length} messages.` }
-    : {
-        ok: false,
-        summary:
-          `Stopped: ${firstError?.error?.code ? `AADSTS${firstError.error.code} ` : ''}${firstError?.error?.title ?? `HTTP ${outcome.status ?? ''}`}`.trim(),
-      };
+  // The decisive error: the last one carrying an AADSTS code, else the last error of the run.
+  const firstError =
+    [...steps].reverse().find((s) => s.error?.code !== undefined) ??
+    [...steps].reverse().find((s) => s.error);
+  const result = outcome.pending
+    ? { ok: false, summary: `Waiting for you: ${PROMPT_SUMMARY[outcome.pending.prompt]}` }
+    : outcome.ok
+      ? { ok: true, summary: `Completed in ${steps.length} messages.` }
+      : {
+          ok: false,
+          summary:
+            `Stopped: ${firstError?.error?.code ? `AADSTS${firstError.error.code} ` : ''}${firstError?.error?.title ?? `HTTP ${outcome.status ?? ''}`}`.trim(),
+        };
   return {
     scenarioId: effective.id,
     title: effective.title,
@@ -157,5 +218,7 @@ export async function runScenario(
     steps,
     tokens: await inspectRunTokens(steps, startingFacts, effective.directory),
     result,
+    ...(outcome.pending ? { pendingPrompt: outcome.pending } : {}),
+    decisions: outcome.used,
   };
 }

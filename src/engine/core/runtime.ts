@@ -26,7 +26,10 @@ import type {
   ClientParty,
   ScenarioDefinition,
   StartingToken,
+  WebAppParty,
 } from './scenario';
+import { handleWebAppRequest } from '../parties/client/web-app';
+import type { WebAppState } from '../parties/client/web-app';
 import type { TraceEvent } from './trace';
 
 /** A scenario's live parties: the network, the authority's state and each API's state. */
@@ -54,10 +57,12 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
     (p): p is ApiParty => p.kind === 'api' || p.kind === 'middle-tier-api',
   );
   const clients = scenario.parties.filter(
-    (p): p is ClientParty => p.kind === 'daemon' || p.kind === 'web-app' || p.kind === 'spa',
+    (p): p is ClientParty => p.kind === 'daemon' || p.kind === 'spa',
   );
+  const webApps = scenario.parties.filter((p): p is WebAppParty => p.kind === 'web-app');
   const partyUrls = new Map<string, string>([[authority.id, AUTHORITY_ORIGIN]]);
   for (const api of apis) partyUrls.set(api.id, api.baseUrl);
+  for (const app of webApps) partyUrls.set(app.id, app.baseUrl);
   const authorityEnv: AuthorityEnv = {
     directory: scenario.directory,
     clock,
@@ -77,6 +82,12 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
     const state: ApiState = {};
     network.register(api.baseUrl, api.id, (request) =>
       handleApiRequest(api, state, apiEnv, request),
+    );
+  }
+  for (const app of webApps) {
+    const state: WebAppState = { sessions: new Map() };
+    network.register(app.baseUrl, app.id, (request) =>
+      handleWebAppRequest(app, state, apiEnv, request),
     );
   }
   return {

@@ -5,13 +5,23 @@ import type { AadstsCode, DocRef } from '../errors';
 
 /** Closed list of scenario ids (one file each under `src/scenarios`). */
 export type ScenarioId =
-  'cc-secret' | 'cc-certificate' | 'cc-basic' | 'obo-secret' | 'obo-certificate' | 'obo-v1';
+  | 'cc-secret'
+  | 'cc-certificate'
+  | 'cc-basic'
+  | 'obo-secret'
+  | 'obo-certificate'
+  | 'obo-v1'
+  | 'oidc-sign-in'
+  | 'auth-code-pkce'
+  | 'refresh-token'
+  | 'full-chain';
 
 /** Party ids are short stable names, e.g. `client`, `api-a`, `authority`. */
 export type PartyId = string;
 
 /** What a party is, which decides its colour and icon on the canvas. */
-export type PartyKind = 'authority' | 'daemon' | 'web-app' | 'spa' | 'middle-tier-api' | 'api';
+export type PartyKind =
+  'authority' | 'daemon' | 'web-app' | 'spa' | 'middle-tier-api' | 'api' | 'browser' | 'user';
 
 /**
  * How a confidential client authenticates at the token endpoint.
@@ -66,7 +76,7 @@ export type ClientAction =
 /** A client party: starts the flow by running its program. */
 export interface ClientParty {
   id: PartyId;
-  kind: 'daemon' | 'web-app' | 'spa';
+  kind: 'daemon' | 'spa';
   label: string;
   appId: string;
   description: string;
@@ -130,8 +140,89 @@ export interface AuthorityParty {
   description: string;
 }
 
+/**
+ * A confidential web app that signs users in through the browser (OpenID Connect / authorization
+ * code flow), redeems the code with its credential, and calls an API with the access token.
+ * `quirks` are what-if settings of the app's own behaviour (data, read by the one code path).
+ */
+export interface WebAppParty {
+  id: PartyId;
+  kind: 'web-app';
+  label: string;
+  appId: string;
+  description: string;
+  /** Base URL, e.g. `https://webapp.contoso.example`. */
+  baseUrl: string;
+  credential: ClientCredential;
+  signIn: {
+    endpoint: EndpointVersion;
+    responseType: 'code' | 'code id_token';
+    responseMode: 'query' | 'form_post';
+    /** Space-separated scopes, e.g. `openid profile offline_access api://todo-api/.default`. */
+    scope: string;
+    /** Path of the redirect URI on `baseUrl`, e.g. `/signin-oidc`. */
+    redirectPath: string;
+    pkce: boolean;
+    prompt?: 'login' | 'consent' | 'none';
+    loginHint?: string;
+  };
+  /** The API called after sign-in (and by `/refresh-demo`). */
+  api?: { target: PartyId; path: string };
+  quirks?: {
+    /** Sends this redirect_uri instead of `baseUrl + redirectPath` (e.g. an unregistered one). */
+    redirectUriOverride?: string;
+    /** Sends a code_verifier other than the one behind the challenge. */
+    wrongCodeVerifier?: boolean;
+    /** Redeems the same code twice (a retry bug, or a replayed code). */
+    redeemCodeTwice?: boolean;
+    /** The response carries a state the app never issued (a forged, CSRF-style response). */
+    forgedState?: boolean;
+  };
+}
+
+/** A choice offered by a clock beat, e.g. "+5 min" or "past token expiry". Seconds. */
+export interface ClockChoice {
+  label: string;
+  seconds: number;
+}
+
+/** A step of the browser's script: open a URL (following redirects and pages), or let time pass. */
+export type BrowserAction =
+  | { do: 'navigate'; id: string; url: string }
+  | { do: 'wait'; id: string; title: string; choices: ClockChoice[] };
+
+/** The user's browser: follows redirects, posts forms, and asks the person at the screen to decide. */
+export interface BrowserParty {
+  id: PartyId;
+  kind: 'browser';
+  label: string;
+  description: string;
+  /** The user who sits at this browser. */
+  userId: string;
+  program: BrowserAction[];
+}
+
+/** The person at the browser (drawn on the canvas; acts through {@link UserDecision}s). */
+export interface UserParty {
+  id: PartyId;
+  kind: 'user';
+  label: string;
+  description: string;
+}
+
+/**
+ * A decision of the person at the screen, consumed in order when the browser meets a prompt:
+ * sign in, approve MFA, accept or cancel consent, or let time pass (`seconds`).
+ */
+export type UserDecision =
+  | { prompt: 'sign-in' }
+  | { prompt: 'mfa'; approve: boolean }
+  | { prompt: 'consent'; accept: boolean; forOrganization?: boolean }
+  | { prompt: 'clock'; seconds: number };
+
 /** Any party. */
-export type Party = ClientParty | ApiParty | AuthorityParty;
+export type Party =
+  ClientParty | WebAppParty | ApiParty | AuthorityParty | BrowserParty | UserParty;
 
 /**
  * A token some party already holds when the scenario starts (the "starting fact"), minted by the
@@ -186,7 +277,12 @@ export interface VariantDefinition {
   id: string;
   label: string;
   description: string;
-  expect: { code: AadstsCode; httpStatusAtClient?: number } | { httpStatusAtClient: number };
+  expect:
+    | { code: AadstsCode; httpStatusAtClient?: number }
+    | { httpStatusAtClient: number }
+    | { clientError: string; httpStatusAtClient?: number };
+  /** Decisions to use with this variant instead of the scenario's `userScript`. */
+  userScript?: UserDecision[];
   apply: (scenario: ScenarioDefinition) => ScenarioDefinition;
 }
 
@@ -196,7 +292,7 @@ export interface ScenarioDefinition {
   title: string;
   /** One paragraph shown under the title. */
   summary: string;
-  category: 'Client credentials' | 'On-Behalf-Of';
+  category: 'Client credentials' | 'On-Behalf-Of' | 'Sign-in and consent';
   /** Simulated start time, epoch seconds. */
   startTime: number;
   tenantId: string;
@@ -205,6 +301,8 @@ export interface ScenarioDefinition {
   /** The client that runs its program to start the flow. */
   starter: PartyId;
   startingTokens: StartingToken[];
+  /** The decisions tests and "play it for me" use; the person at the screen makes their own. */
+  userScript?: UserDecision[];
   /** Narration keyed by action id (client actions, `obo` calls, and `jwks`). */
   narration: Record<string, ActionNarration>;
   docs: DocRef[];

@@ -2,7 +2,14 @@
 import type { AadstsCode, DocRef } from '../errors';
 import type { HttpRequest, HttpResponse } from '../http/message';
 import type { CheckName } from '../parties/authority/checks/check';
-import type { Narration, PartyId, PartyKind, ScenarioId } from './scenario';
+import type {
+  ClockChoice,
+  Narration,
+  PartyId,
+  PartyKind,
+  ScenarioId,
+  UserDecision,
+} from './scenario';
 
 /** Events recorded while a party handles a message; attached to the next step recorded. */
 export type TraceEvent =
@@ -41,12 +48,19 @@ export type TraceEvent =
   | { type: 'consent.prompted'; appName: string; scopes: string[] }
   | { type: 'consent.recorded'; grants: string[]; forOrganization: boolean }
   | { type: 'code.issued'; clientAppId: string; pkce: boolean; expiresIn: number }
-  | { type: 'user.decided'; prompt: 'sign-in' | 'mfa' | 'consent'; decision: string }
+  | { type: 'user.decided'; prompt: 'sign-in' | 'mfa' | 'consent' | 'clock'; decision: string }
   | { type: 'client.check'; party: PartyId; ok: boolean; detail: string }
+  | {
+      type: 'reply-url.matched';
+      registered: string;
+      redirectTo: string;
+      wildcard: boolean;
+      platform: string;
+    }
   | { type: 'claims.challenge'; party: PartyId; claims: string };
 
-/** What a step's message means for the flow, which decides its colour. */
-export type StepOutcome = 'request' | 'success' | 'error';
+/** What a step's message means for the flow, which decides its colour (redirects are amber). */
+export type StepOutcome = 'request' | 'success' | 'redirect' | 'error';
 
 /** The "why / how to fix" card of an error step. */
 export interface ErrorCard {
@@ -127,6 +141,31 @@ export interface TokenInspection {
   summary: string;
 }
 
+/** One permission line of a consent prompt. */
+export interface ConsentPromptItem {
+  description: string;
+  scope: string;
+  resourceName: string;
+  /** The app that receives the grant (differs from the signing-in app for combined consent). */
+  clientName: string;
+  adminOnly: boolean;
+  via: 'client' | 'known-client';
+}
+
+/** A prompt the run stopped at, waiting for the person at the screen. Times are epoch seconds. */
+export type PendingPrompt =
+  | { prompt: 'sign-in'; appName: string; userName: string; userPrincipalName: string }
+  | { prompt: 'mfa'; userName: string; reason: string }
+  | {
+      prompt: 'consent';
+      appName: string;
+      publisher: string;
+      userName: string;
+      items: ConsentPromptItem[];
+      canConsentForOrganization: boolean;
+    }
+  | { prompt: 'clock'; title: string; now: number; choices: ClockChoice[] };
+
 /** A finished run: everything the UI renders, as plain data. */
 export interface SimulationRun {
   scenarioId: ScenarioId;
@@ -140,4 +179,8 @@ export interface SimulationRun {
   /** Every JWT that appears anywhere in the run, keyed by the compact token. */
   tokens: Record<string, TokenInspection>;
   result: { ok: boolean; summary: string };
+  /** Set when the run stopped at a prompt: answer it by re-running with one more decision. */
+  pendingPrompt?: PendingPrompt;
+  /** The decisions this run consumed, in order. */
+  decisions: UserDecision[];
 }

@@ -42,6 +42,7 @@ export type MessageFlowEdge = Edge<MessageEdgeData, 'message'>;
 export const OUTCOME_COLOURS: Record<StepOutcome, string> = {
   request: '#1d4ed8',
   success: '#15803d',
+  redirect: '#b45309',
   error: '#b91c1c',
 };
 

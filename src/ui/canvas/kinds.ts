@@ -9,4 +9,6 @@ export const KIND_LABELS: Record<PartyKind, string> = {
   spa: 'Single-page app',
   'middle-tier-api': 'Middle-tier web API',
   api: 'Web API',
+  browser: 'Browser',
+  user: 'User',
 };

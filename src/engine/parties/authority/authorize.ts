@@ -156,6 +156,13 @@ export async function handleAuthorize(
       : page('redirect-uri-registered', 50011, { redirectUri, appId: client.appId });
   }
   passed.push('redirect-uri-registered');
+  const replyMatched: TraceEvent = {
+    type: 'reply-url.matched',
+    registered: match.registered,
+    redirectTo: match.redirectTo,
+    wildcard: match.wildcard,
+    platform: match.platform,
+  };
 
   const responseType = (q.get('response_type') ?? '').split(' ').filter(Boolean);
   const wantsIdToken = responseType.includes('id_token');
@@ -252,11 +259,12 @@ export async function handleAuthorize(
         appName: client.displayName,
         ...(flow.loginHint ? { loginHint: flow.loginHint } : {}),
       }),
-      events: [checksEvent(name, passed)],
+      events: [checksEvent(name, passed), replyMatched],
     };
   }
   passed.push('user-signed-in');
-  return continueFlow(env, flow, sessionId ?? '', passed, name);
+  const continued = await continueFlow(env, flow, sessionId ?? '', passed, name);
+  return { ...continued, events: [...continued.events, replyMatched] };
 }
 
 function clientOf(env: AuthorityEnv, flow: AuthorizeFlow): AppRegistration {

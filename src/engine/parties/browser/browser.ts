@@ -1,0 +1,214 @@
+// The user's browser: follows redirects, keeps cookies, posts forms, and asks the person to decide.
+import { advanceClock } from '../../core/clock';
+import type { SimClock } from '../../core/clock';
+import type { Network } from '../../core/network';
+import type { BrowserParty, UserDecision } from '../../core/scenario';
+import type { PendingPrompt } from '../../core/trace';
+import type { Directory } from '../../directory/model';
+import { encodeForm, getHeader } from '../../http/message';
+import type { HttpRequest, HttpResponse } from '../../http/message';
+import { readPage } from '../authority/pages';
+
+/** Most redirects and form posts one navigation may take before the browser gives up. */
+export const MAX_HOPS = 25;
+
+/** What the browser needs from the world. */
+export interface BrowserEnv {
+  network: Network;
+  clock: SimClock;
+  directory: Directory;
+  /** The person's decisions, consumed in order. */
+  decisions: UserDecision[];
+  /** Tag of a request for narration, from its URL (e.g. `authorize`, `sign-in`, `redirect-back`). */
+  tagFor: (url: URL, actionId: string) => string;
+}
+
+/** How the browser's script ended: done, stopped on an error page or status, or waiting for the person. */
+export interface BrowserOutcome {
+  ok: boolean;
+  status?: number;
+  pending?: PendingPrompt;
+  used: UserDecision[];
+}
+
+class CookieJar {
+  private readonly jar = new Map<string, Map<string, string>>();
+
+  header(url: URL): string | undefined {
+    const cookies = this.jar.get(url.origin);
+    if (!cookies || cookies.size === 0) return undefined;
+    return [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  store(url: URL, response: HttpResponse): void {
+    const setCookie = getHeader(response.headers, 'Set-Cookie');
+    if (!setCookie) return;
+    const [pair = ''] = setCookie.split(';');
+    const eq = pair.indexOf('=');
+    if (eq <= 0) return;
+    const cookies = this.jar.get(url.origin) ?? new Map<string, string>();
+    cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
+    this.jar.set(url.origin, cookies);
+  }
+}
+
+/**
+ * Runs the browser's script. `navigate` GETs a URL and keeps going: 3xx responses are followed
+ * (RFC 9110 section 15.4), authority pages are answered with the person's next decision (or the
+ * run pauses with `pending`), `form_post` pages are auto-submitted. Stops at the first page that
+ * needs nothing more, or at an error status. `wait` consumes a `clock` decision and moves time on.
+ */
+export async function runBrowserProgram(
+  party: BrowserParty,
+  env: BrowserEnv,
+): Promise<BrowserOutcome> {
+  const cookies = new CookieJar();
+  const used: UserDecision[] = [];
+  const user = env.directory.users.find((u) => u.id === party.userId);
+  const next = <K extends UserDecision['prompt']>(
+    prompt: K,
+  ): Extract<UserDecision, { prompt: K }> | undefined => {
+    const decision = env.decisions[used.length];
+    if (!decision || decision.prompt !== prompt) return undefined;
+    used.push(decision);
+    env.network.emit({
+      type: 'user.decided',
+      prompt,
+      decision: describe(decision),
+    });
+    return decision as Extract<UserDecision, { prompt: K }>;
+  };
+
+  for (const action of party.program) {
+    if (action.do === 'wait') {
+      const decision = env.decisions[used.length];
+      if (!decision || decision.prompt !== 'clock') {
+        return {
+          ok: true,
+          used,
+          pending: {
+            prompt: 'clock',
+            title: action.title,
+            now: env.clock.now,
+            choices: action.choices,
+          },
+        };
+      }
+      used.push(decision);
+      env.network.emit({ type: 'user.decided', prompt: 'clock', decision: describe(decision) });
+      advanceClock(env.clock, decision.seconds);
+      continue;
+    }
+    let request: HttpRequest = { method: 'GET', url: action.url, headers: {} };
+    for (let hop = 0; ; hop++) {
+      if (hop >= MAX_HOPS) return { ok: false, used, status: 0 };
+      const url = new URL(request.url);
+      const cookie = cookies.header(url);
+      const sent: HttpRequest = {
+        ...request,
+        headers: { ...request.headers, ...(cookie ? { Cookie: cookie } : {}) },
+      };
+      const response = await env.network.send(party.id, sent, env.tagFor(url, action.id));
+      cookies.store(url, response);
+      if (response.status >= 300 && response.status < 400) {
+        const location = getHeader(response.headers, 'Location');
+        if (!location) return { ok: false, used, status: response.status };
+        request = { method: 'GET', url: new URL(location, url).toString(), headers: {} };
+        continue;
+      }
+      const page = response.body.includes('sim-page') ? readPage(response.body) : undefined;
+      if (!page) {
+        if (response.status >= 400) return { ok: false, used, status: response.status };
+        break;
+      }
+      const post = (action: string, fields: Record<string, string>): HttpRequest => ({
+        method: 'POST',
+        url: new URL(action, url).toString(),
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: encodeForm(fields),
+      });
+      if (page.page === 'form_post') {
+        request = post(page.action, page.fields);
+        continue;
+      }
+      if (page.page === 'error') return { ok: false, used, status: response.status };
+      if (page.page === 'sign-in') {
+        if (!next('sign-in')) {
+          return {
+            ok: true,
+            used,
+            pending: {
+              prompt: 'sign-in',
+              appName: page.appName,
+              userName: user?.displayName ?? '',
+              userPrincipalName: user?.userPrincipalName ?? '',
+            },
+          };
+        }
+        request = post(page.action, {
+          flow: page.flow,
+          login: user?.userPrincipalName ?? '',
+          passwd: '********',
+        });
+        continue;
+      }
+      if (page.page === 'mfa') {
+        const decision = next('mfa');
+        if (!decision)
+          return {
+            ok: true,
+            used,
+            pending: { prompt: 'mfa', userName: page.userName, reason: page.reason },
+          };
+        if (!decision.approve) return { ok: false, used, status: 401 };
+        request = post(page.action, { flow: page.flow, mfa: 'approve' });
+        continue;
+      }
+      const decision = next('consent');
+      if (!decision) {
+        return {
+          ok: true,
+          used,
+          pending: {
+            prompt: 'consent',
+            appName: page.appName,
+            publisher: page.publisher,
+            userName: page.userName,
+            canConsentForOrganization: page.canConsentForOrganization,
+            items: page.items.map((i) => ({
+              description: i.description,
+              scope: i.scope,
+              resourceName: i.resourceName,
+              clientName: i.clientName,
+              adminOnly: i.adminOnly,
+              via: i.via,
+            })),
+          },
+        };
+      }
+      request = post(page.action, {
+        flow: page.flow,
+        consent: decision.accept ? 'accept' : 'cancel',
+        ...(decision.forOrganization ? { for_organization: 'true' } : {}),
+      });
+    }
+  }
+  return { ok: true, used };
+}
+
+function describe(decision: UserDecision): string {
+  switch (decision.prompt) {
+    case 'sign-in':
+      return 'signs in with a password';
+    case 'mfa':
+      return decision.approve ? 'approves the MFA request' : 'denies the MFA request';
+    case 'consent':
+      return decision.accept
+        ? decision.forOrganization
+          ? 'accepts for the whole organization'
+          : 'accepts'
+        : 'cancels';
+    case 'clock':
+      return `lets ${decision.seconds} s pass`;
+  }
+}
