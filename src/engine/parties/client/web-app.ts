@@ -4,12 +4,7 @@ import type { HandlerResult, Network } from '../../core/network';
 import type { SeededRandom } from '../../core/random';
 import type { WebAppParty } from '../../core/scenario';
 import type { ErrorCard } from '../../core/trace';
-import {
-  leftHalfSha256Base64Url,
-  sha256Base64Url,
-  toBase64Url,
-  verifyJwt,
-} from '../../crypto';
+import { leftHalfSha256Base64Url, sha256Base64Url, toBase64Url, verifyJwt } from '../../crypto';
 import type { Jwks } from '../../crypto';
 import { AADSTS } from '../../errors';
 import type { AadstsCode } from '../../errors';
