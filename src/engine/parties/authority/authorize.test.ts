@@ -384,3 +384,80 @@ describe('refresh_token grant', () => {
     });
   });
 });
+
+describe('single- vs multi-tenant registrations', () => {
+  const FABRIKAM = '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d';
+  function withFabrikam(world: World) {
+    const d = world.runtime.scenario.directory;
+    d.tenants.push({
+      id: FABRIKAM,
+      displayName: 'Fabrikam',
+      domains: ['fabrikam.onmicrosoft.com'],
+    });
+    d.users.push({
+      id: 'f1f1f1f1-0000-4000-8000-000000000001',
+      tenantId: FABRIKAM,
+      displayName: 'Fiona Fabrikam',
+      userPrincipalName: 'fiona@fabrikam.onmicrosoft.com',
+      isAdmin: false,
+    });
+    return d;
+  }
+  const fabrikamAuthorize = (params: Record<string, string | undefined> = {}) =>
+    authorizeUrl(params).replace(TENANT_ID, FABRIKAM);
+
+  it('a single-tenant app is unknown in another tenant: AADSTS700016 page', async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    withFabrikam(world);
+    const r = await browserOf(world).send(fabrikamAuthorize());
+    expect(r.response.status).toBe(400);
+    expect(r.text).toContain('AADSTS700016');
+  });
+
+  it('consent in another tenant creates the service principals of a multi-tenant app and its API', async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    const d = withFabrikam(world);
+    for (const app of d.applications)
+      if (app.appId === APP.webApp || app.appId === APP.ordersApi)
+        app.signInAudience = 'AzureADMultipleOrgs';
+    const b = browserOf(world);
+    const first = await b.send(fabrikamAuthorize());
+    const signIn = first.page;
+    if (signIn?.page !== 'sign-in')
+      throw new Error(`expected sign-in, got ${first.text.slice(0, 200)}`);
+    const consent = await b.send(new URL(signIn.action, AUTHORIZE).toString(), {
+      method: 'POST',
+      form: { flow: signIn.flow, login: 'fiona@fabrikam.onmicrosoft.com' },
+    });
+    if (consent.page?.page !== 'consent') throw new Error('expected consent');
+    expect(d.servicePrincipals.some((sp) => sp.tenantId === FABRIKAM)).toBe(false);
+    const done = await b.send(new URL(consent.page.action, AUTHORIZE).toString(), {
+      method: 'POST',
+      form: { flow: consent.page.flow, consent: 'accept' },
+    });
+    expect(
+      d.servicePrincipals
+        .filter((sp) => sp.tenantId === FABRIKAM)
+        .map((sp) => sp.appId)
+        .sort(),
+    ).toEqual([APP.ordersApi, APP.webApp].sort());
+    const code = codeFrom(done.response);
+    const token = await postToken(
+      world,
+      {
+        grant_type: 'authorization_code',
+        client_id: APP.webApp,
+        client_secret: SECRET.webApp,
+        code,
+        redirect_uri: REDIRECT,
+        code_verifier: VERIFIER,
+        scope: 'api://orders/Orders.Read',
+      },
+      {},
+      { tenant: FABRIKAM },
+    );
+    expect(token.status).toBe(200);
+    const body = (await token.json()) as Record<string, string>;
+    expect(decodeJwtParts(body.access_token ?? '')?.payload.tid).toBe(FABRIKAM);
+  });
+});

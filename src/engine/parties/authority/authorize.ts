@@ -144,7 +144,9 @@ export async function handleAuthorize(
   if (!clientId) return page('client-id-present', 900144, { parameter: 'client_id' });
   passed.push('client-id-present');
   const client = findApplication(env.directory, clientId);
-  if (!client || !findServicePrincipal(env.directory, tenant.id, clientId))
+  // A multi-tenant app without a service principal here is still known: consent will create it.
+  const provisionable = client && client.signInAudience !== 'AzureADMyOrg';
+  if (!client || (!findServicePrincipal(env.directory, tenant.id, clientId) && !provisionable))
     return page('client-registered', 700016, { clientId, tenant: tenantSegment });
   passed.push('client-registered');
   const redirectUri =

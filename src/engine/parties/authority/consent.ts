@@ -5,7 +5,7 @@ import {
   findServicePrincipal,
   grantedDelegatedScopes,
 } from '../../directory/directory';
-import type { AppRegistration, Directory, User } from '../../directory/model';
+import type { AppRegistration, Directory, ServicePrincipal, User } from '../../directory/model';
 
 /** One delegated permission as a consent prompt lists it. */
 export interface ConsentItem {
@@ -131,6 +131,34 @@ export function evaluateConsent(
 }
 
 /**
+ * The service principal of `appId` in `tenantId`, created on the spot for a multi-tenant app
+ * (consent in another tenant provisions the app there). `undefined` for an unknown app or a
+ * single-tenant (`AzureADMyOrg`) app outside its home tenant.
+ * @see https://learn.microsoft.com/entra/identity-platform/app-objects-and-service-principals
+ */
+export function ensureServicePrincipal(
+  directory: Directory,
+  tenantId: string,
+  appId: string,
+  newId: () => string,
+): ServicePrincipal | undefined {
+  const existing = findServicePrincipal(directory, tenantId, appId);
+  if (existing) return existing;
+  const app = directory.applications.find((a) => a.appId === appId);
+  if (!app || (app.signInAudience === 'AzureADMyOrg' && app.homeTenantId !== tenantId))
+    return undefined;
+  const sp: ServicePrincipal = {
+    id: `sp-${newId()}`,
+    appId,
+    tenantId,
+    displayName: app.displayName,
+    appRoleAssignmentRequired: false,
+  };
+  directory.servicePrincipals.push(sp);
+  return sp;
+}
+
+/**
  * Records the user's (or, with `forOrganization`, an admin's tenant-wide) consent to `items` as
  * `oAuth2PermissionGrant`s, merging scopes into an existing grant for the same client, resource
  * and principal. Mutates `directory`; ids come from `newId`.
@@ -145,8 +173,8 @@ export function recordConsent(
   newId: () => string,
 ): void {
   for (const consent of items) {
-    const clientSp = findServicePrincipal(directory, tenantId, consent.clientAppId);
-    const resourceSp = findServicePrincipal(directory, tenantId, consent.resourceAppId);
+    const clientSp = ensureServicePrincipal(directory, tenantId, consent.clientAppId, newId);
+    const resourceSp = ensureServicePrincipal(directory, tenantId, consent.resourceAppId, newId);
     if (!clientSp || !resourceSp) continue;
     const consentType = forOrganization ? 'AllPrincipals' : 'Principal';
     const principalId = forOrganization ? null : user.id;
