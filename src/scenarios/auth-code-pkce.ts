@@ -3,6 +3,7 @@ import type { ScenarioDefinition } from '../engine/index';
 import { ORDERS_API } from './client-credentials-base';
 import { APP, contosoDirectory, START_TIME, TENANT_ID } from './contoso';
 import {
+  adminConsentsForOrganization,
   adminOnlyPermission,
   AUTHORITY,
   browser,
@@ -52,6 +53,7 @@ export const AUTH_CODE_PKCE: ScenarioDefinition = {
   variants: [
     USER_CANCELS_CONSENT,
     adminOnlyPermission(APP.ordersApi, 'Orders.Read', '"Read your orders"'),
+    adminConsentsForOrganization(APP.ordersApi, 'Orders.Read'),
     PKCE_MISMATCH,
     CODE_REPLAYED,
     REDIRECT_NOT_REGISTERED,

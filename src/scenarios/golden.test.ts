@@ -70,6 +70,7 @@ describe('golden traces', () => {
       const run = await runScenario(c.scenario, {
         variants: c.variant ? [c.variant] : [],
         seed: 7,
+        decisions: 'script',
       });
       await expect(traceText(run)).toMatchFileSnapshot(`./__golden__/${name}.txt`);
     },

@@ -164,6 +164,35 @@ export function adminOnlyPermission(
   };
 }
 
+/** What-if: an administrator signs in and consents for the whole organization (the fix for AADSTS90094). */
+export function adminConsentsForOrganization(
+  resourceAppId: string,
+  scopeValue: string,
+): VariantDefinition {
+  return {
+    id: 'admin-consents-for-organization',
+    label: 'An admin consents for the organization',
+    description:
+      'The permission is admin-only, so Grace, a tenant administrator, signs in and ticks "Consent on behalf of your organization". The grant becomes tenant-wide (AllPrincipals): no user is prompted again.',
+    expect: { httpStatusAtClient: 200 },
+    userScript: [{ prompt: 'sign-in' }, { prompt: 'consent', accept: true, forOrganization: true }],
+    apply: (s) => {
+      const scope = appOf(s, resourceAppId).api.oauth2PermissionScopes.find(
+        (x) => x.value === scopeValue,
+      );
+      if (scope) scope.type = 'Admin';
+      for (const party of s.parties) {
+        if (party.kind === 'browser') {
+          party.userId = USER.grace;
+          party.label = "Grace's browser";
+        }
+        if (party.kind === 'user') party.label = 'Grace (an admin)';
+      }
+      return s;
+    },
+  };
+}
+
 /** What-if: the app sends a code_verifier that does not match its challenge (AADSTS50148). */
 export const PKCE_MISMATCH: VariantDefinition = {
   id: 'pkce-mismatch',

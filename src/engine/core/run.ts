@@ -194,9 +194,11 @@ export async function runScenario(
         : {}),
     position: effective.layout[p.id] ?? { x: 0, y: 0 },
   }));
-  // The decisive error: the last one carrying an AADSTS code, else the last error of the run.
+  // The decisive error: the first one carrying an AADSTS code (the authority's own words),
+  // else the last error of the run (a client-side check, or an API refusal).
   const firstError =
-    [...steps].reverse().find((s) => s.error?.code !== undefined) ??
+    steps.find((s) => s.error?.code !== undefined) ?? [...steps].reverse().find((s) => s.error);
+  [...steps].reverse().find((s) => s.error?.code !== undefined) ??
     [...steps].reverse().find((s) => s.error);
   const result = outcome.pending
     ? { ok: false, summary: `Waiting for you: ${PROMPT_SUMMARY[outcome.pending.prompt]}` }
