@@ -198,8 +198,6 @@ export async function runScenario(
   // else the last error of the run (a client-side check, or an API refusal).
   const firstError =
     steps.find((s) => s.error?.code !== undefined) ?? [...steps].reverse().find((s) => s.error);
-  [...steps].reverse().find((s) => s.error?.code !== undefined) ??
-    [...steps].reverse().find((s) => s.error);
   const result = outcome.pending
     ? { ok: false, summary: `Waiting for you: ${PROMPT_SUMMARY[outcome.pending.prompt]}` }
     : outcome.ok
