@@ -8,8 +8,8 @@ import type { AppState } from './types';
 /** The application store (one per page). */
 export const appStore = createAppStore({
   loadCatalogue: async () => (await loadEngine()).scenarios.SCENARIOS,
-  run: async (scenario, variants, seed) =>
-    (await loadEngine()).engine.runScenario(scenario, { variants, seed }),
+  run: async (scenario, variants, seed, decisions) =>
+    (await loadEngine()).engine.runScenario(scenario, { variants, seed, decisions }),
 });
 
 /**

@@ -1,5 +1,16 @@
 // Module-level selectors: each returns a small object the components read with useShallow.
+import type { PendingPrompt } from '../engine/index';
 import type { AppState } from './types';
+
+/**
+ * The prompt the person must answer now: the run stopped at it and every step before it is
+ * revealed. `null` while a run (or an answer) is computing, or while steps remain to reveal.
+ */
+export function selectPendingPrompt(state: AppState): PendingPrompt | null {
+  const { run, status, cursor } = state;
+  if (!run?.pendingPrompt || status !== 'ready') return null;
+  return cursor >= run.steps.length - 1 ? run.pendingPrompt : null;
+}
 
 /** Index of the step the inspector shows: the picked one, else the cursor (-1 = scenario intro). */
 export function selectInspectedIndex(state: AppState): number {
@@ -34,11 +45,22 @@ export const selectPlayback = (s: AppState) => ({
   playing: s.playing,
   speed: s.speed,
   ready: s.status === 'ready' && s.run !== null,
+  /** Whether the person has answered prompts (Reset forgets them). */
+  answered: s.decisions.length > 0,
+  prompt: selectPendingPrompt(s),
+  answerPrompt: s.answerPrompt,
   stepForward: s.stepForward,
   stepBack: s.stepBack,
   togglePlay: s.togglePlay,
   reset: s.reset,
   setSpeed: s.setSpeed,
+});
+
+/** Prompt dialogs (sign in, MFA, consent, clock). */
+export const selectPrompt = (s: AppState) => ({
+  prompt: selectPendingPrompt(s),
+  answerPrompt: s.answerPrompt,
+  stepBack: s.stepBack,
 });
 
 /** Keyboard shortcuts. */
@@ -52,6 +74,9 @@ export const selectShortcuts = (s: AppState) => ({
 /** Canvas. */
 export const selectCanvas = (s: AppState) => ({
   run: s.run,
+  catalogue: s.catalogue,
+  scenarioId: s.scenarioId,
+  prompt: selectPendingPrompt(s),
   cursor: s.cursor,
   speed: s.speed,
   positions: s.positions,

@@ -1,20 +1,24 @@
-// Store behaviour with the real engine: stepping, variants, playback timing, races and failures.
+// Store behaviour with the real engine: stepping, variants, playback timing, prompts, races and failures.
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runScenario } from '../engine/index';
 import type { ScenarioDefinition, SimulationRun } from '../engine/index';
 import { SCENARIOS, getScenario } from '../scenarios/index';
+import { selectPendingPrompt } from './selectors';
 import { createAppStore, stepDurationMs } from './store';
 import type { StoreDeps } from './types';
 
 const realDeps: StoreDeps = {
   loadCatalogue: () => Promise.resolve(SCENARIOS),
-  run: (scenario, variants, seed) => runScenario(scenario, { variants, seed }),
+  run: (scenario, variants, seed, decisions) =>
+    runScenario(scenario, { variants, seed, decisions }),
 };
 
 /** Lets pending promise callbacks run. */
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
-async function loadedStore(id: 'obo-secret' | 'cc-secret' = 'obo-secret') {
+async function loadedStore(
+  id: 'obo-secret' | 'cc-secret' | 'full-chain' | 'refresh-token' = 'obo-secret',
+) {
   const store = createAppStore(realDeps);
   await store.getState().loadScenario(id);
   return store;
@@ -142,6 +146,172 @@ describe('playback', () => {
   });
 });
 
+describe('prompts', () => {
+  type Store = Awaited<ReturnType<typeof loadedStore>>;
+  const stepToEnd = (store: Store): void => {
+    const last = (store.getState().run?.steps.length ?? 0) - 1;
+    while (store.getState().cursor < last) store.getState().stepForward();
+  };
+  const fingerprint = (run: SimulationRun | null, count: number): string[] =>
+    (run?.steps ?? [])
+      .slice(0, count)
+      .map((s) => `${s.from}>${s.to} ${s.label} ${s.request.url} ${s.response?.status ?? ''}`);
+
+  it('stops at the sign-in prompt and shows it only once every step before it is revealed', async () => {
+    const store = await loadedStore('full-chain');
+    const run = store.getState().run;
+    expect(run?.pendingPrompt).toMatchObject({
+      prompt: 'sign-in',
+      appName: 'Contoso Todo web app',
+      userPrincipalName: 'ada@contoso.onmicrosoft.com',
+    });
+    expect(store.getState().decisions).toEqual([]);
+    expect(selectPendingPrompt(store.getState())).toBeNull();
+    store.getState().stepForward();
+    expect(selectPendingPrompt(store.getState())).toBeNull();
+    stepToEnd(store);
+    expect(selectPendingPrompt(store.getState())?.prompt).toBe('sign-in');
+  });
+
+  it('an answer re-runs with the same prefix and reveals the next new step', async () => {
+    const store = await loadedStore('full-chain');
+    stepToEnd(store);
+    const before = store.getState().run;
+    const cursor = store.getState().cursor;
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    const state = store.getState();
+    expect(state.decisions).toEqual([{ prompt: 'sign-in' }]);
+    expect(state.run).not.toBe(before);
+    expect(fingerprint(state.run, cursor + 1)).toEqual(fingerprint(before, cursor + 1));
+    expect(state.cursor).toBe(cursor + 1);
+    expect(state.run?.steps[state.cursor]?.events).toContainEqual(
+      expect.objectContaining({ type: 'user.decided', prompt: 'sign-in' }),
+    );
+    expect(selectPendingPrompt(state)).toBeNull();
+    stepToEnd(store);
+    const consent = selectPendingPrompt(store.getState());
+    expect(consent?.prompt).toBe('consent');
+    if (consent?.prompt !== 'consent') throw new Error('no consent prompt');
+    expect(consent.items.map((i) => i.resourceName)).toEqual(['Todo API', 'Reports API']);
+
+    await store.getState().answerPrompt({ prompt: 'consent', accept: true });
+    stepToEnd(store);
+    const done = store.getState();
+    expect(done.run?.pendingPrompt).toBeUndefined();
+    expect(done.run?.result.ok).toBe(true);
+    expect(done.decisions).toHaveLength(2);
+    expect(selectPendingPrompt(done)).toBeNull();
+  });
+
+  it('ignores an answer for another prompt, or when no prompt is showing', async () => {
+    const store = await loadedStore('full-chain');
+    const run = store.getState().run;
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    expect(store.getState().run).toBe(run);
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'consent', accept: true });
+    expect(store.getState().run).toBe(run);
+    expect(store.getState().decisions).toEqual([]);
+  });
+
+  it('cancelling consent takes the error path (AADSTS65004)', async () => {
+    const store = await loadedStore('full-chain');
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'consent', accept: false });
+    stepToEnd(store);
+    const run = store.getState().run;
+    expect(run?.pendingPrompt).toBeUndefined();
+    expect(run?.result.ok).toBe(false);
+    expect(run?.result.summary).toContain('AADSTS65004');
+    expect(run?.steps.some((s) => s.error?.code === 65004)).toBe(true);
+  });
+
+  it('Reset forgets the answers and runs again up to the first prompt', async () => {
+    const store = await loadedStore('full-chain');
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    expect(store.getState().decisions).toHaveLength(1);
+    store.getState().reset();
+    expect(store.getState().cursor).toBe(-1);
+    expect(store.getState().decisions).toEqual([]);
+    await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
+    expect(store.getState().run?.pendingPrompt?.prompt).toBe('sign-in');
+    expect(store.getState().cursor).toBe(-1);
+  });
+
+  it('a what-if switch or another scenario forgets the answers', async () => {
+    const store = await loadedStore('full-chain');
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    await store.getState().toggleVariant('user-cancels-consent');
+    expect(store.getState().decisions).toEqual([]);
+    expect(store.getState().run?.pendingPrompt?.prompt).toBe('sign-in');
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    await store.getState().loadScenario('refresh-token');
+    expect(store.getState().decisions).toEqual([]);
+  });
+
+  it('the clock prompt moves simulated time: the API answers 401, the app refreshes, then 200', async () => {
+    const store = await loadedStore('refresh-token');
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    stepToEnd(store);
+    const clock = selectPendingPrompt(store.getState());
+    if (clock?.prompt !== 'clock') throw new Error('no clock prompt');
+    const expiry = clock.choices.find((c) => c.label.includes('expiry'));
+    if (!expiry) throw new Error('no expiry choice');
+    const cursor = store.getState().cursor;
+    await store.getState().answerPrompt({ prompt: 'clock', seconds: expiry.seconds });
+    const run = store.getState().run;
+    const next = run?.steps[cursor + 1];
+    expect(next?.time).toBeGreaterThanOrEqual(clock.now + expiry.seconds);
+    const later = run?.steps.slice(cursor + 1) ?? [];
+    const statuses = later.filter((s) => s.kind === 'response').map((s) => s.response?.status);
+    expect(statuses).toContain(401);
+    expect(later.some((s) => s.tag === 'refresh')).toBe(true);
+    expect(statuses.at(-1)).toBe(200);
+  });
+
+  it('play waits at a prompt without a timer and goes on after the answer', async () => {
+    const store = await loadedStore('full-chain');
+    vi.useFakeTimers();
+    const total = store.getState().run?.steps.length ?? 0;
+    store.getState().play();
+    vi.advanceTimersByTime(stepDurationMs(1) * (total + 5));
+    expect(store.getState().cursor).toBe(total - 1);
+    expect(store.getState().playing).toBe(true);
+    expect(selectPendingPrompt(store.getState())?.prompt).toBe('sign-in');
+    expect(vi.getTimerCount()).toBe(0);
+
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    expect(store.getState().cursor).toBe(total);
+    expect(store.getState().playing).toBe(true);
+    vi.advanceTimersByTime(stepDurationMs(1));
+    expect(store.getState().cursor).toBe(total + 1);
+    vi.advanceTimersByTime(stepDurationMs(1) * 20);
+    expect(selectPendingPrompt(store.getState())?.prompt).toBe('consent');
+    expect(store.getState().playing).toBe(true);
+
+    store.getState().pause();
+    await store.getState().answerPrompt({ prompt: 'consent', accept: true });
+    expect(store.getState().playing).toBe(false);
+    const cursor = store.getState().cursor;
+    vi.advanceTimersByTime(stepDurationMs(1) * 3);
+    expect(store.getState().cursor).toBe(cursor);
+  });
+
+  it('Play at a prompt turns play mode on and waits for the answer', async () => {
+    const store = await loadedStore('full-chain');
+    stepToEnd(store);
+    store.getState().play();
+    expect(store.getState().playing).toBe(true);
+    expect(store.getState().cursor).toBe((store.getState().run?.steps.length ?? 0) - 1);
+  });
+});
+
 describe('races and failures', () => {
   interface Pending {
     scenario: ScenarioDefinition;
@@ -165,9 +335,45 @@ describe('races and failures', () => {
 
   let cc: SimulationRun;
   let obo: SimulationRun;
+  let chain: SimulationRun;
+  let chainSignedIn: SimulationRun;
   beforeAll(async () => {
     cc = await runScenario(getScenario('cc-secret'), { variants: [], seed: 1 });
     obo = await runScenario(getScenario('obo-secret'), { variants: [], seed: 1 });
+    chain = await runScenario(getScenario('full-chain'), { seed: 1 });
+    chainSignedIn = await runScenario(getScenario('full-chain'), {
+      seed: 1,
+      decisions: [{ prompt: 'sign-in' }],
+    });
+  });
+
+  it('takes one answer at a time and drops it when the scenario changed meanwhile', async () => {
+    const { deps, pending } = deferredDeps();
+    const store = createAppStore(deps);
+    const load = store.getState().loadScenario('full-chain');
+    await flush();
+    pending[0]?.resolve(chain);
+    await load;
+    while (store.getState().cursor < chain.steps.length - 1) store.getState().stepForward();
+
+    const answer = store.getState().answerPrompt({ prompt: 'sign-in' });
+    await flush();
+    expect(store.getState().status).toBe('loading');
+    expect(store.getState().run).toBe(chain);
+    expect(selectPendingPrompt(store.getState())).toBeNull();
+    void store.getState().answerPrompt({ prompt: 'sign-in' });
+    await flush();
+    expect(pending).toHaveLength(2);
+
+    const other = store.getState().loadScenario('cc-secret');
+    await flush();
+    pending[2]?.resolve(cc);
+    await other;
+    pending[1]?.resolve(chainSignedIn);
+    await answer;
+    expect(store.getState().run).toBe(cc);
+    expect(store.getState().decisions).toEqual([]);
+    expect(store.getState().cursor).toBe(-1);
   });
 
   it('keeps the newest run when an older one finishes last', async () => {

@@ -1,6 +1,7 @@
 // The zustand store: four slices combined in one place, with the playback timer and run guard.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ScenarioId } from '../engine/index';
+import type { ScenarioId, UserDecision } from '../engine/index';
+import { selectPendingPrompt } from './selectors';
 import type {
   AppState,
   InspectorSlice,
@@ -41,7 +42,9 @@ type Get = StoreApi<AppState>['getState'];
  * Creates the application store. Runs are asynchronous (real crypto), so each run carries a
  * request number and only the newest request may write its result: a slow, stale run never
  * overwrites a newer one. Playback uses a timer owned by the store, one step per
- * {@link stepDurationMs}.
+ * {@link stepDurationMs}. A run that stops at a prompt is answered with
+ * {@link SimulationSlice.answerPrompt}: the decision is appended and the flow re-runs; playback
+ * waits at the prompt and goes on after the answer.
  */
 export function createAppStore(
   deps: StoreDeps,
@@ -62,48 +65,72 @@ export function createAppStore(
     timer = setTimeout(() => {
       timer = null;
       const state = get();
-      if (!state.playing || !state.run) return;
+      if (!state.playing || !state.run || state.status !== 'ready') return;
       const last = lastIndex(get);
       const next = Math.min(state.cursor + 1, last);
       const more = next < last;
-      set({ cursor: next, selectedStep: null, playing: more });
+      // At a prompt, play mode stays on without a timer: the answer resumes it.
+      const waiting = !more && state.run.pendingPrompt !== undefined;
+      set({ cursor: next, selectedStep: null, playing: more || waiting });
       if (more) schedule(set, get);
     }, stepDurationMs(get().speed));
   };
 
-  const startRun = async (
-    set: Set,
-    get: Get,
-    scenarioId: ScenarioId,
-    variants: string[],
-    keepRun: boolean,
-  ): Promise<void> => {
+  /** What one run of the engine is for. */
+  interface RunRequest {
+    scenarioId: ScenarioId;
+    variants: string[];
+    decisions: UserDecision[];
+    /** Keep the previous run on screen while this one computes (same scenario). */
+    keepRun: boolean;
+    /** After an answer: where playback was, so it goes on from there instead of before step 1. */
+    resume?: { cursor: number; playing: boolean };
+  }
+
+  const startRun = async (set: Set, get: Get, request: RunRequest): Promise<void> => {
     latestRequest += 1;
-    const request = latestRequest;
+    const ticket = latestRequest;
+    const { scenarioId, variants, decisions, keepRun, resume } = request;
     stopTimer();
     set({
       scenarioId,
       variants,
+      decisions,
       status: 'loading',
       error: null,
-      cursor: -1,
-      playing: false,
-      selectedStep: null,
-      focusedToken: null,
+      ...(resume ? {} : { cursor: -1, playing: false, selectedStep: null, focusedToken: null }),
       ...(keepRun ? {} : { run: null, positions: {}, tab: 'narration' as const }),
     });
     try {
       const catalogue = get().catalogue ?? (await deps.loadCatalogue());
-      if (request !== latestRequest) return;
+      if (ticket !== latestRequest) return;
       if (get().catalogue !== catalogue) set({ catalogue });
       const scenario = catalogue.find((s) => s.id === scenarioId);
       if (!scenario) throw new Error(`Unknown scenario "${scenarioId}".`);
-      const run = await deps.run(scenario, variants, get().seed);
-      if (request !== latestRequest) return;
-      set({ run, status: 'ready' });
+      const run = await deps.run(scenario, variants, get().seed, decisions);
+      if (ticket !== latestRequest) return;
+      if (!resume) {
+        set({ run, status: 'ready', decisions: run.decisions });
+        return;
+      }
+      // The prefix is the same run as before: reveal the first new step (the answer on its way).
+      const last = run.steps.length - 1;
+      const cursor = Math.min(resume.cursor + 1, last);
+      const more = cursor < last;
+      const playing = resume.playing && get().playing && (more || run.pendingPrompt !== undefined);
+      set({
+        run,
+        status: 'ready',
+        decisions: run.decisions,
+        cursor,
+        playing,
+        selectedStep: null,
+        focusedToken: null,
+      });
+      if (playing && more) schedule(set, get);
     } catch (error) {
-      if (request !== latestRequest) return;
-      set({ run: null, status: 'error', error: describeError(error) });
+      if (ticket !== latestRequest) return;
+      set({ run: null, status: 'error', error: describeError(error), playing: false });
     }
   };
 
@@ -112,10 +139,12 @@ export function createAppStore(
     scenarioId: options.initialScenario ?? 'obo-secret',
     variants: [],
     seed: options.seed ?? 1,
+    decisions: [],
     run: null,
     status: 'idle',
     error: null,
-    loadScenario: (id) => startRun(set, get, id, [], false),
+    loadScenario: (id) =>
+      startRun(set, get, { scenarioId: id, variants: [], decisions: [], keepRun: false }),
     toggleVariant: (id) => {
       const { scenarioId, variants, catalogue } = get();
       const order = catalogue?.find((s) => s.id === scenarioId)?.variants.map((v) => v.id) ?? [];
@@ -123,17 +152,28 @@ export function createAppStore(
       const enabled = new Set(variants);
       if (enabled.has(id)) enabled.delete(id);
       else enabled.add(id);
-      return startRun(
-        set,
-        get,
+      return startRun(set, get, {
         scenarioId,
-        order.filter((v) => enabled.has(v)),
-        true,
-      );
+        variants: order.filter((v) => enabled.has(v)),
+        decisions: [],
+        keepRun: true,
+      });
     },
     rerun: () => {
-      const { scenarioId, variants, run } = get();
-      return startRun(set, get, scenarioId, variants, run !== null);
+      const { scenarioId, variants, decisions, run } = get();
+      return startRun(set, get, { scenarioId, variants, decisions, keepRun: run !== null });
+    },
+    answerPrompt: (decision) => {
+      const state = get();
+      const prompt = selectPendingPrompt(state);
+      if (!prompt || prompt.prompt !== decision.prompt) return Promise.resolve();
+      return startRun(set, get, {
+        scenarioId: state.scenarioId,
+        variants: state.variants,
+        decisions: [...state.decisions, decision],
+        keepRun: true,
+        resume: { cursor: state.cursor, playing: state.playing },
+      });
     },
   });
 
@@ -152,11 +192,19 @@ export function createAppStore(
     },
     play: () => {
       const { run, status, cursor } = get();
-      if (!run || status !== 'ready' || run.steps.length === 0) return;
+      if (!run || status !== 'ready') return;
       const last = lastIndex(get);
+      if (run.pendingPrompt && cursor >= last) {
+        // Waiting at a prompt: play mode goes on once the person answers.
+        stopTimer();
+        set({ playing: true });
+        return;
+      }
+      if (run.steps.length === 0) return;
       const next = cursor >= last ? 0 : cursor + 1;
       const more = next < last;
-      set({ cursor: next, playing: more, selectedStep: null });
+      const waiting = !more && run.pendingPrompt !== undefined;
+      set({ cursor: next, playing: more || waiting, selectedStep: null });
       if (more) schedule(set, get);
       else stopTimer();
     },
@@ -171,10 +219,15 @@ export function createAppStore(
     reset: () => {
       stopTimer();
       set({ cursor: -1, playing: false, selectedStep: null });
+      const { scenarioId, variants, decisions, run } = get();
+      // The person's answers go too: run again up to the first prompt.
+      if (decisions.length > 0) {
+        void startRun(set, get, { scenarioId, variants, decisions: [], keepRun: run !== null });
+      }
     },
     setSpeed: (speed) => {
       set({ speed });
-      if (get().playing) schedule(set, get);
+      if (get().playing && get().cursor < lastIndex(get)) schedule(set, get);
     },
   });
 

@@ -1,5 +1,11 @@
 // The store's shape: the simulation, playback, inspector and layout slices and their actions.
-import type { PartyId, ScenarioDefinition, ScenarioId, SimulationRun } from '../engine/index';
+import type {
+  PartyId,
+  ScenarioDefinition,
+  ScenarioId,
+  SimulationRun,
+  UserDecision,
+} from '../engine/index';
 
 /** Playback speeds offered by the speed control. */
 export type Speed = 0.5 | 1 | 2;
@@ -17,8 +23,16 @@ export type RunStatus = 'idle' | 'loading' | 'ready' | 'error';
 export interface StoreDeps {
   /** Loads the scenario catalogue (with the engine it needs). */
   loadCatalogue: () => Promise<readonly ScenarioDefinition[]>;
-  /** Runs a scenario with the given variant switches and seed. */
-  run: (scenario: ScenarioDefinition, variants: string[], seed: number) => Promise<SimulationRun>;
+  /**
+   * Runs a scenario with the given variant switches, seed and the person's decisions so far
+   * (consumed in order at prompts; the run stops at the first prompt they do not answer).
+   */
+  run: (
+    scenario: ScenarioDefinition,
+    variants: string[],
+    seed: number,
+    decisions: UserDecision[],
+  ) => Promise<SimulationRun>;
 }
 
 /** Scenario, variant switches, seed and the run they produced. */
@@ -29,6 +43,11 @@ export interface SimulationSlice {
   /** Enabled variant ids, in the order the scenario lists them. */
   variants: string[];
   seed: number;
+  /**
+   * The person's answers to prompts (sign in, MFA, consent, clock) for the loaded scenario and
+   * variants, in the order given. Cleared when the scenario or a variant changes and on Reset.
+   */
+  decisions: UserDecision[];
   run: SimulationRun | null;
   status: RunStatus;
   /** A readable message when the engine failed. */
@@ -39,12 +58,23 @@ export interface SimulationSlice {
   toggleVariant: (id: string) => Promise<void>;
   /** Runs the current scenario and switches again (after an error). */
   rerun: () => Promise<void>;
+  /**
+   * Answers the prompt the run is waiting at: appends `decision`, re-runs (the revealed prefix is
+   * identical by determinism) and reveals the next new step; playback goes on if it was playing.
+   * Ignored when no prompt is showing, the decision is for another prompt, or an answer is
+   * already on its way.
+   */
+  answerPrompt: (decision: UserDecision) => Promise<void>;
 }
 
 /** Which steps are revealed and how playback moves. */
 export interface PlaybackSlice {
   /** Index of the last revealed step; -1 = before step 1. */
   cursor: number;
+  /**
+   * Play mode. Stays on while playback waits at a prompt (no timer runs then); the answer
+   * resumes it.
+   */
   playing: boolean;
   speed: Speed;
   /** Reveals the next step (pauses autoplay). */
@@ -56,7 +86,9 @@ export interface PlaybackSlice {
   pause: () => void;
   /** Play when paused, pause when playing. */
   togglePlay: () => void;
-  /** Back to before step 1. */
+  /**
+   * Back to before step 1. Forgets the person's answers: the flow re-runs up to its first prompt.
+   */
   reset: () => void;
   setSpeed: (speed: Speed) => void;
 }
