@@ -461,3 +461,37 @@ describe('single- vs multi-tenant registrations', () => {
     expect(decodeJwtParts(body.access_token ?? '')?.payload.tid).toBe(FABRIKAM);
   });
 });
+
+describe('v1 authorize and claims requests', () => {
+  it('the v1 endpoint takes resource= instead of scope values', async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    const url = authorizeUrl({ scope: 'openid', resource: 'api://orders' }).replace(
+      '/oauth2/v2.0/authorize',
+      '/oauth2/authorize',
+    );
+    const r = await signInAndConsent(world, url);
+    expect(r.response.status).toBe(302);
+    expect(new URL(r.response.headers.get('location') ?? '').searchParams.get('code')).toBeTruthy();
+  });
+
+  it('a claims request naming a Conditional Access policy (a relayed challenge) triggers MFA at sign-in', async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    world.runtime.scenario.directory.conditionalAccessPolicies.push({
+      id: 'pol-123',
+      displayName: 'Require MFA for Reports API',
+      resourceAppIds: [APP.reportsApi],
+      grantControls: ['mfa'],
+    });
+    const claims = JSON.stringify({
+      access_token: { capolids: { essential: true, values: ['pol-123'] } },
+    });
+    const b = browserOf(world);
+    const first = await b.send(authorizeUrl({ claims }));
+    if (first.page?.page !== 'sign-in') throw new Error('expected sign-in');
+    const next = await b.send(new URL(first.page.action, AUTHORIZE).toString(), {
+      method: 'POST',
+      form: { flow: first.page.flow, login: 'ada@contoso.onmicrosoft.com' },
+    });
+    expect(next.page?.page).toBe('mfa');
+  });
+});

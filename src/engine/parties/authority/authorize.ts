@@ -205,9 +205,15 @@ export async function handleAuthorize(
   if (wantsIdToken && !nonce) return fail('nonce-present', 900144, { parameter: 'nonce' });
   passed.push('nonce-present');
   const scopeValues = (q.get('scope') ?? '').split(' ').filter(Boolean);
-  if (scopeValues.length === 0) return fail('scopes-known', 900144, { parameter: 'scope' });
+  // v1.0 names the target with `resource` (and `scope=openid`); v2.0 with scope values.
+  const v1Resource = endpoint === 'v1' ? q.get('resource') : null;
+  if (scopeValues.length === 0 && !v1Resource) {
+    return fail('scopes-known', 900144, { parameter: endpoint === 'v1' ? 'resource' : 'scope' });
+  }
   const oidcScopes: string[] = [];
-  const resourceScopes: { resource: string; permission: string }[] = [];
+  const resourceScopes: { resource: string; permission: string }[] = v1Resource
+    ? [{ resource: v1Resource, permission: '.default' }]
+    : [];
   for (const value of scopeValues) {
     const parsed = parseScopeValue(value);
     if (parsed.kind === 'oidc') oidcScopes.push(parsed.value);
@@ -334,7 +340,9 @@ async function continueFlow(
   const policy = env.directory.conditionalAccessPolicies.find(
     (p) =>
       p.grantControls.includes('mfa') &&
-      resources.some((r) => p.resourceAppIds.includes(r.app.appId)),
+      (resources.some((r) => p.resourceAppIds.includes(r.app.appId)) ||
+        // A claims request naming the policy (a relayed claims challenge) asks for it explicitly.
+        (flow.claims ?? '').includes(p.id)),
   );
   if (policy && !session.amr.includes('mfa')) {
     if (flow.prompt === 'none')
