@@ -59,3 +59,21 @@ export function prettyJson(text: string): string | null {
     return null;
   }
 }
+
+/** A duration in seconds in its largest whole units: `2 h`, `5 min`, `91 d`, `1 h 30 min`, `45 s`. */
+export function formatDuration(seconds: number): string {
+  let rest = Math.max(0, Math.round(seconds));
+  if (rest === 0) return '0 s';
+  const parts: string[] = [];
+  for (const [label, size] of UNITS) {
+    const amount = Math.floor(rest / size);
+    if (amount > 0) {
+      parts.push(`${amount} ${label}`);
+      rest -= amount * size;
+    } else if (parts.length > 0) {
+      break;
+    }
+    if (parts.length === 2) break;
+  }
+  return parts.join(' ');
+}

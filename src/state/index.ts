@@ -3,6 +3,7 @@ export { appStore, useAppStore } from './app-store';
 export { createAppStore, stepDurationMs, describeError, BASE_STEP_MS } from './store';
 export * from './selectors';
 export * from './views';
+export * from './events';
 export * from './format';
 export { groupScenarios, findScenario, variantsOf } from './catalogue';
 export { loadEngine } from './engine-loader';

@@ -4,7 +4,7 @@ import { runScenario } from '../engine/index';
 import type { SimulationRun } from '../engine/index';
 import { getScenario } from '../scenarios/index';
 import { loadEngine } from './engine-loader';
-import { formatClock, formatRelative } from './format';
+import { formatClock, formatDuration, formatRelative } from './format';
 import {
   announceStep,
   buildLinks,
@@ -12,6 +12,7 @@ import {
   buildStepDetail,
   buildTimeline,
   buildTokenView,
+  scenarioParties,
   shortenLabel,
   tokenName,
 } from './views';
@@ -159,5 +160,142 @@ describe('token view and times', () => {
       time: '09:00:03 UTC',
       date: '2026-03-02',
     });
+  });
+});
+
+describe('sign-in and consent views', () => {
+  let chain: SimulationRun;
+  let cancelled: SimulationRun;
+  let wildcard: SimulationRun;
+  let notRegistered: SimulationRun;
+  beforeAll(async () => {
+    chain = await runScenario(getScenario('full-chain'), { seed: 1, decisions: 'script' });
+    cancelled = await runScenario(getScenario('full-chain'), {
+      seed: 1,
+      variants: ['user-cancels-consent'],
+      decisions: 'script',
+    });
+    wildcard = await runScenario(getScenario('oidc-sign-in'), {
+      seed: 1,
+      variants: ['wildcard-reply-url'],
+      decisions: 'script',
+    });
+    notRegistered = await runScenario(getScenario('oidc-sign-in'), {
+      seed: 1,
+      variants: ['redirect-not-registered'],
+    });
+  });
+
+  const find = (run: SimulationRun, test: (s: SimulationRun['steps'][number]) => boolean) => {
+    const step = run.steps.find(test);
+    if (!step) throw new Error('step not found');
+    const detail = buildStepDetail(run, step.index);
+    if (!detail) throw new Error('no detail');
+    return detail;
+  };
+
+  it('decodes the redirect to the authorize endpoint one query parameter a row', () => {
+    const detail = find(chain, (s) => s.kind === 'response' && s.tag === 'open-app');
+    const location = detail.response?.location;
+    expect(location?.target).toMatch(/\/oauth2\/v2\.0\/authorize$/);
+    expect(location?.isError).toBe(false);
+    expect(location?.params.map((p) => p.name)).toEqual(
+      expect.arrayContaining([
+        'client_id',
+        'response_type',
+        'redirect_uri',
+        'scope',
+        'state',
+        'nonce',
+        'code_challenge',
+        'code_challenge_method',
+      ]),
+    );
+    const request = find(chain, (s) => s.kind === 'request' && s.tag === 'authorize').request;
+    expect(request.query.find((p) => p.name === 'code_challenge_method')?.value).toBe('S256');
+  });
+
+  it('decodes an error redirect (error, error_description, state) and the consent events', () => {
+    const detail = find(cancelled, (s) => s.kind === 'response' && s.tag === 'consent');
+    const params = new Map(detail.response?.location?.params.map((p) => [p.name, p.value]));
+    expect(detail.response?.location?.isError).toBe(true);
+    expect(params.get('error')).toBe('consent_required');
+    expect(params.get('error_description')).toMatch(/^AADSTS65004: /);
+    expect(params.has('state')).toBe(true);
+    expect(detail.error?.code).toBe(65004);
+
+    const prompted = find(chain, (s) => s.events.some((e) => e.type === 'consent.prompted'));
+    expect(prompted.response?.page?.kind).toBe('consent');
+    expect(prompted.events.find((n) => n.title.startsWith('Consent needed'))?.items).toEqual([
+      'Missing: Todo API: Todo.Read',
+      'Missing: Reports API: Reports.Read',
+    ]);
+    const recorded = find(chain, (s) => s.events.some((e) => e.type === 'consent.recorded'));
+    expect(recorded.events.find((n) => n.title.startsWith('Consent recorded'))?.items).toEqual([
+      'Grant created: Contoso Todo web app -> Todo API: Todo.Read',
+      'Grant created: Todo API -> Reports API: Reports.Read',
+    ]);
+  });
+
+  it("names the authority's pages and shows the error page's AADSTS code", () => {
+    const signIn = find(chain, (s) => s.kind === 'response' && s.tag === 'authorize');
+    expect(signIn.response?.page).toMatchObject({ kind: 'sign-in', label: 'Sign-in page' });
+    expect(signIn.response?.page?.text).toContain('to continue to Contoso Todo web app');
+    const error = find(notRegistered, (s) => s.kind === 'response' && s.tag === 'authorize');
+    expect(error.response?.page?.kind).toBe('error');
+    expect(error.response?.page?.summary).toMatch(/^AADSTS50011: /);
+    expect(error.error?.code).toBe(50011);
+  });
+
+  it('shows the wildcard reply URL match and the form_post fields with the ID token', () => {
+    const matched = find(wildcard, (s) => s.events.some((e) => e.type === 'reply-url.matched'));
+    const note = matched.events.find((n) => n.title.startsWith('Reply URL'));
+    expect(note?.title).toBe('Reply URL matched a wildcard registration');
+    expect(note?.items).toContain('Wildcard: yes');
+    expect(note?.items).toContain('Registered: https://*.contoso.example/signin-oidc');
+
+    const posted = find(wildcard, (s) => s.kind === 'response' && s.tag === 'sign-in');
+    expect(posted.response?.page?.kind).toBe('form_post');
+    const idToken = posted.response?.page?.fields.find((f) => f.name === 'id_token')?.token;
+    expect(idToken?.inspection.kind).toBe('id_token');
+    expect(idToken?.inspection.summary).toMatch(/ID token for Contoso Todo web app: Ada Lovelace/);
+    const checks = wildcard.steps.flatMap((s) => buildStepDetail(wildcard, s.index)?.events ?? []);
+    expect(checks.some((n) => n.title === 'Contoso Todo web app check passed')).toBe(true);
+    expect(checks.some((n) => n.items.some((i) => i.includes('c_hash')))).toBe(true);
+  });
+
+  it("puts the person's decisions on the timeline rows that carry them", () => {
+    const rows = buildTimeline(chain).filter((r) => r.decision !== null);
+    expect(rows.map((r) => r.decision)).toEqual(['Ada: signs in', 'Ada: accepts']);
+    expect(rows.every((r) => r.from === 'browser' && r.to === 'authority')).toBe(true);
+    const cancel = buildTimeline(cancelled).filter((r) => r.decision !== null);
+    expect(cancel.map((r) => r.decision)).toEqual(['Ada: signs in', 'Ada: cancels']);
+  });
+
+  it('names token B in the combined-consent chain: aud is the Reports API', () => {
+    const last = buildStepDetail(chain, chain.steps.length - 1);
+    expect(last?.response?.status).toBe(200);
+    const tokenB = Object.keys(chain.tokens).find((t) => tokenName(chain, t) === 'token B');
+    const aud = tokenB
+      ? chain.tokens[tokenB]?.claims.find((c) => c.name === 'aud')?.value
+      : undefined;
+    expect(aud).toBe(appId(chain, 'api-b'));
+  });
+
+  it('draws the parties of a scenario from its definition before any run', () => {
+    const scenario = getScenario('full-chain');
+    const parties = scenarioParties(scenario);
+    expect(parties.map((p) => p.id)).toEqual(chain.parties.map((p) => p.id));
+    expect(parties.find((p) => p.id === 'user')?.position).toEqual(scenario.layout['user']);
+    expect(scenarioParties(scenario)).toBe(parties);
+  });
+});
+
+describe('durations', () => {
+  it('formats seconds in their largest units', () => {
+    expect(formatDuration(300)).toBe('5 min');
+    expect(formatDuration(7200)).toBe('2 h');
+    expect(formatDuration(91 * 86400)).toBe('91 d');
+    expect(formatDuration(5400)).toBe('1 h 30 min');
   });
 });

@@ -6,6 +6,7 @@ import type {
   Narration,
   PartyId,
   PartyView,
+  ScenarioDefinition,
   SignatureStatus,
   SimStep,
   SimulationRun,
@@ -13,6 +14,7 @@ import type {
   TokenInspection,
 } from '../engine/index';
 import { engineApi } from './engine-loader';
+import { buildEventNotes, decisionChip, type EventNote } from './events';
 import { formatClock, formatRelative, formatValue, prettyJson, type ClockText } from './format';
 
 /** Caches one derived value per run object, so selectors and memos return stable references. */
@@ -46,6 +48,34 @@ export interface TokenRef {
   location: string;
   message: 'request' | 'response';
 }
+
+function claimOf(inspection: TokenInspection, name: string): unknown {
+  return inspection.claims.find((c) => c.name === name)?.value;
+}
+
+/**
+ * The run's decoded tokens, with a summary written for ID tokens (who signed in, for which app):
+ * the engine describes every non-assertion JWT as an access token.
+ */
+export const inspectionsOf = memoByRun((run: SimulationRun): Record<string, TokenInspection> =>
+  Object.fromEntries(
+    Object.entries(run.tokens).map(([token, inspection]) => {
+      if (inspection.kind !== 'id_token') return [token, inspection];
+      const aud = formatValue(claimOf(inspection, 'aud'));
+      const app = run.parties.find((p) => p.appId === aud)?.label ?? `app ${aud}`;
+      const who = formatValue(claimOf(inspection, 'name') ?? claimOf(inspection, 'sub'));
+      const upn = claimOf(inspection, 'preferred_username');
+      const version = inspection.version ? `v${inspection.version} ` : '';
+      return [
+        token,
+        {
+          ...inspection,
+          summary: `${version}ID token for ${app}: ${who}${upn ? ` (${formatValue(upn)})` : ''} signed in. It proves who the user is to the app; it is not for calling APIs.`,
+        },
+      ];
+    }),
+  ),
+);
 
 function tokensInText(text: string, keys: readonly string[]): string[] {
   return keys
@@ -140,8 +170,9 @@ function refsIn(
   locate: (token: string) => string,
 ): TokenRef[] {
   const refs: TokenRef[] = [];
-  for (const token of tokensInText(text, Object.keys(run.tokens))) {
-    const inspection = run.tokens[token];
+  const inspections = inspectionsOf(run);
+  for (const token of tokensInText(text, Object.keys(inspections))) {
+    const inspection = inspections[token];
     if (!inspection) continue;
     refs.push({ token, name: tokenName(run, token), inspection, location: locate(token), message });
   }
@@ -187,6 +218,8 @@ export interface TimelineRow {
   status: number | null;
   /** Names of the tokens this message carries, e.g. `['token A']`. */
   chips: string[];
+  /** The person's decision this message carries, e.g. `Ada: accepts`. */
+  decision: string | null;
   /** The whole row as one sentence, e.g. `3. API A -> Authority: POST /token`. */
   text: string;
 }
@@ -223,6 +256,7 @@ export const buildTimeline = memoByRun((run: SimulationRun): TimelineRow[] =>
       outcome: step.outcome,
       status: step.kind === 'response' ? (step.response?.status ?? null) : null,
       chips,
+      decision: decisionChip(run, step),
       text: `${step.index + 1}. ${fromLabel} -> ${toLabel}: ${shortenLabel(step.label)}`,
     };
   }),
@@ -289,6 +323,32 @@ export interface RequestView {
   authorizationScheme: string | null;
 }
 
+/** Where a redirect sends the browser, with its query string decoded. */
+export interface LocationView {
+  url: string;
+  /** The URL without its query string. */
+  target: string;
+  params: ParamRow[];
+  /** Whether the redirect carries an OAuth error (`error`, `error_description`). */
+  isError: boolean;
+}
+
+/** What kind of page an HTML response is. */
+export type PageKind = 'sign-in' | 'mfa' | 'consent' | 'error' | 'form_post' | 'html';
+
+/** An HTML page response, decoded from the authority's JSON island (or its title). */
+export interface PageView {
+  kind: PageKind;
+  /** E.g. `Sign-in page`, `Consent page`, `Form post (submits itself)`. */
+  label: string;
+  /** One sentence on what the page asks or carries. */
+  summary: string;
+  /** Fields a `form_post` page submits, or the consent items, one a row. */
+  fields: ParamRow[];
+  /** The page's text without markup, as a person would read it. */
+  text: string;
+}
+
 /** The Response tab. */
 export interface ResponseView {
   status: number;
@@ -298,6 +358,10 @@ export interface ResponseView {
   raw: string;
   bodyIsJson: boolean;
   wwwAuthenticate: string | null;
+  /** The decoded `Location` header of a redirect. */
+  location: LocationView | null;
+  /** The decoded HTML page, when the body is HTML. */
+  page: PageView | null;
 }
 
 /** Token A and token B of an OBO exchange, claim by claim. */
@@ -318,6 +382,8 @@ export interface StepDetail {
   clock: ClockText;
   narration: Narration;
   error: ErrorCard | null;
+  /** The step's trace events in plain words (consent, checks, reply URL, decisions). */
+  events: EventNote[];
   request: RequestView;
   /** `null` for a request step (its response is a later step). */
   response: ResponseView | null;
@@ -335,7 +401,7 @@ function paramRows(run: SimulationRun, pairs: [string, string][], refs: TokenRef
   return pairs.map(([name, value]) => ({
     name,
     value,
-    token: run.tokens[value] ? (refs.find((r) => r.token === value) ?? null) : null,
+    token: inspectionsOf(run)[value] ? (refs.find((r) => r.token === value) ?? null) : null,
   }));
 }
 
@@ -362,15 +428,147 @@ function buildRequestView(run: SimulationRun, step: SimStep, refs: TokenRef[]): 
   };
 }
 
-function buildResponseView(response: HttpResponse): ResponseView {
+function buildLocationView(
+  run: SimulationRun,
+  location: string,
+  base: string,
+  refs: TokenRef[],
+): LocationView | null {
+  let url: URL;
+  try {
+    url = new URL(location, base);
+  } catch {
+    return null;
+  }
+  const pairs = [...url.searchParams.entries()];
+  // Fragment responses (response_mode=fragment) carry their parameters after '#'.
+  if (url.hash.length > 1) pairs.push(...new URLSearchParams(url.hash.slice(1)).entries());
+  return {
+    url: url.toString(),
+    target: `${url.origin}${url.pathname}`,
+    params: paramRows(run, pairs, refs),
+    isError: url.searchParams.has('error'),
+  };
+}
+
+const ISLAND = /<script type="application\/json" id="sim-page">([\s\S]*?)<\/script>/;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : value === undefined ? '' : formatValue(value);
+}
+
+/** The visible text of an HTML document: scripts and tags removed, entities decoded. */
+function pageText(html: string): string {
+  return html
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<title>[\s\S]*?<\/title>/g, '')
+    .replace(/<\/(h1|p|li|button|pre)>/g, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
+    .split('\n')
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+function buildPageView(run: SimulationRun, html: string, refs: TokenRef[]): PageView {
+  const readable = pageText(html);
+  const match = ISLAND.exec(html);
+  let island: unknown = null;
+  try {
+    island = match?.[1] ? (JSON.parse(match[1]) as unknown) : null;
+  } catch {
+    island = null;
+  }
+  const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1]?.trim() ?? 'HTML page';
+  if (!isRecord(island)) {
+    return { kind: 'html', label: 'HTML page', summary: title, fields: [], text: readable };
+  }
+  switch (island['page']) {
+    case 'sign-in':
+      return {
+        kind: 'sign-in',
+        label: 'Sign-in page',
+        summary: `Asks the user to sign in to continue to ${text(island['appName'])}. The browser stops here until the person signs in.`,
+        fields: [],
+        text: readable,
+      };
+    case 'mfa':
+      return {
+        kind: 'mfa',
+        label: 'MFA page',
+        summary: `Asks ${text(island['userName'])} to approve a sign-in request: ${text(island['reason'])}`,
+        fields: [],
+        text: readable,
+      };
+    case 'consent': {
+      const items = Array.isArray(island['items']) ? island['items'].filter(isRecord) : [];
+      return {
+        kind: 'consent',
+        label: 'Consent page',
+        summary: `Lists the permissions ${text(island['appName'])} requests and waits for Accept or Cancel.`,
+        fields: items.map((item) => ({
+          name: `${text(item['resourceName'])}: ${text(item['scope'])}`,
+          value: `${text(item['description'])} (granted to ${text(item['clientName'])}${item['adminOnly'] === true ? '; admins only' : ''})`,
+          token: null,
+        })),
+        text: readable,
+      };
+    }
+    case 'error':
+      return {
+        kind: 'error',
+        label: 'Error page',
+        summary: `AADSTS${text(island['code'])}: ${text(island['title'])}. The authority shows the error itself and does not redirect: the redirect URI is not trusted yet.`,
+        fields: [],
+        text: readable,
+      };
+    case 'form_post': {
+      const fields = isRecord(island['fields']) ? island['fields'] : {};
+      return {
+        kind: 'form_post',
+        label: 'Form post (submits itself)',
+        summary: `An auto-submitting form: the browser POSTs these fields to ${text(island['action'])} (response_mode=form_post), so nothing travels in the URL.`,
+        fields: paramRows(
+          run,
+          Object.entries(fields).map(([k, v]) => [k, text(v)]),
+          refs,
+        ),
+        text: readable,
+      };
+    }
+    default:
+      return { kind: 'html', label: 'HTML page', summary: title, fields: [], text: readable };
+  }
+}
+
+function buildResponseView(
+  run: SimulationRun,
+  step: SimStep,
+  response: HttpResponse,
+  refs: TokenRef[],
+): ResponseView {
   const pretty = response.body ? prettyJson(response.body) : null;
+  const api = engineApi();
+  const location = api.getHeader(response.headers, 'location');
+  const contentType = api.getHeader(response.headers, 'content-type') ?? '';
   return {
     status: response.status,
     statusText: response.statusText,
     ok: response.status >= 200 && response.status < 300,
-    raw: engineApi().formatRawResponse(pretty === null ? response : { ...response, body: pretty }),
+    raw: api.formatRawResponse(pretty === null ? response : { ...response, body: pretty }),
     bodyIsJson: pretty !== null,
-    wwwAuthenticate: engineApi().getHeader(response.headers, 'www-authenticate') ?? null,
+    wwwAuthenticate: api.getHeader(response.headers, 'www-authenticate') ?? null,
+    location: location ? buildLocationView(run, location, step.request.url, refs) : null,
+    page: contentType.includes('text/html') ? buildPageView(run, response.body, refs) : null,
   };
 }
 
@@ -443,8 +641,12 @@ export function buildStepDetail(run: SimulationRun, index: number): StepDetail |
     clock: formatClock(step.time),
     narration: step.narration,
     error: step.error ?? null,
+    events: buildEventNotes(run, step),
     request: buildRequestView(run, step, refs),
-    response: step.kind === 'response' && step.response ? buildResponseView(step.response) : null,
+    response:
+      step.kind === 'response' && step.response
+        ? buildResponseView(run, step, step.response, refs)
+        : null,
     tokens: refs,
     comparison: compareOboTokens(run, step, refs),
   };
@@ -520,7 +722,7 @@ export interface StartingFactView {
 /** The starting facts of a run, with their tokens named and found. */
 export const buildStartingFacts = memoByRun((run: SimulationRun): StartingFactView[] =>
   run.startingFacts.map((fact) => {
-    const inspection = run.tokens[fact.token];
+    const inspection = inspectionsOf(run)[fact.token];
     return {
       title: fact.title,
       description: fact.description,
@@ -537,6 +739,29 @@ export const buildStartingFacts = memoByRun((run: SimulationRun): StartingFactVi
     };
   }),
 );
+
+const scenarioPartyCache = new WeakMap<ScenarioDefinition, PartyView[]>();
+
+/**
+ * The parties of a scenario as the canvas draws them, straight from its definition (labels,
+ * kinds, layout), so the diagram appears before the first run has finished. The run's own
+ * parties (with variants applied and the authority's URL) replace them when it lands.
+ */
+export function scenarioParties(scenario: ScenarioDefinition): PartyView[] {
+  const cached = scenarioPartyCache.get(scenario);
+  if (cached) return cached;
+  const parties = scenario.parties.map((p): PartyView => ({
+    id: p.id,
+    kind: p.kind,
+    label: p.label,
+    description: p.description,
+    ...('appId' in p ? { appId: p.appId } : {}),
+    ...('baseUrl' in p ? { url: p.baseUrl } : {}),
+    position: scenario.layout[p.id] ?? { x: 0, y: 0 },
+  }));
+  scenarioPartyCache.set(scenario, parties);
+  return parties;
+}
 
 /** The parties of a run keyed by id. */
 export const partiesById = memoByRun(

@@ -1,0 +1,183 @@
+// Trace events as short notes for the inspector, and the person's decisions as chips on the canvas.
+import type { PartyId, SimStep, SimulationRun, TraceEvent, UserDecision } from '../engine/index';
+import { formatDuration } from './format';
+
+/** How a note reads: a pass, a failure, the person's own action, or a plain fact. */
+export type NoteTone = 'ok' | 'error' | 'user' | 'info';
+
+/** One trace event in plain words, e.g. "Consent recorded" with the grants it created. */
+export interface EventNote {
+  /** Stable key within the step. */
+  key: string;
+  tone: NoteTone;
+  title: string;
+  /** Details one a line, e.g. the grants created or the registered reply URL. */
+  items: string[];
+}
+
+function labelOf(run: SimulationRun, id: PartyId): string {
+  return run.parties.find((p) => p.id === id)?.label ?? id;
+}
+
+function appLabel(run: SimulationRun, appId: string): string {
+  return run.parties.find((p) => p.appId === appId)?.label ?? `app ${appId}`;
+}
+
+/**
+ * The person's first name for chips and notes: the first word of the user party's label
+ * (`Ada (the user)` -> `Ada`), else `The user`.
+ */
+export function userFirstName(run: SimulationRun): string {
+  const label = run.parties.find((p) => p.kind === 'user')?.label;
+  return label?.split(/\s+/)[0] ?? 'The user';
+}
+
+/** A decision in a few words, e.g. `accepts`, `signs in`, `waits 2 h`. */
+export function describeDecision(event: Extract<TraceEvent, { type: 'user.decided' }>): string {
+  switch (event.prompt) {
+    case 'sign-in':
+      return 'signs in';
+    case 'mfa':
+      return event.decision.startsWith('approves') ? 'approves MFA' : 'denies MFA';
+    case 'consent':
+      return event.decision.startsWith('accepts for')
+        ? 'accepts for the organization'
+        : event.decision.startsWith('accepts')
+          ? 'accepts'
+          : 'cancels';
+    case 'clock': {
+      const seconds = Number(/(\d+)\s*s/.exec(event.decision)?.[1]);
+      return Number.isFinite(seconds) ? `waits ${formatDuration(seconds)}` : event.decision;
+    }
+  }
+}
+
+/** What a {@link UserDecision} will be called on the canvas once made, e.g. `Ada: cancels`. */
+export function decisionText(run: SimulationRun, decision: UserDecision): string {
+  const name = userFirstName(run);
+  switch (decision.prompt) {
+    case 'sign-in':
+      return `${name}: signs in`;
+    case 'mfa':
+      return `${name}: ${decision.approve ? 'approves MFA' : 'denies MFA'}`;
+    case 'consent':
+      return `${name}: ${decision.accept ? (decision.forOrganization ? 'accepts for the organization' : 'accepts') : 'cancels'}`;
+    case 'clock':
+      return `${name}: waits ${formatDuration(decision.seconds)}`;
+  }
+}
+
+/** The chip of a step that carries the person's decision, e.g. `Ada: accepts`; else `null`. */
+export function decisionChip(run: SimulationRun, step: SimStep): string | null {
+  const event = step.events.find(
+    (e): e is Extract<TraceEvent, { type: 'user.decided' }> => e.type === 'user.decided',
+  );
+  return event ? `${userFirstName(run)}: ${describeDecision(event)}` : null;
+}
+
+function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote | null {
+  switch (event.type) {
+    case 'user.signed-in':
+      return {
+        key,
+        tone: 'ok',
+        title: `${event.userName} is signed in at the authority`,
+        items: [`Authentication methods (amr): ${event.amr.join(', ')}`],
+      };
+    case 'user.decided':
+      return {
+        key,
+        tone: 'user',
+        title: `${userFirstName(run)} ${describeDecision(event)}`,
+        items: [],
+      };
+    case 'consent.prompted':
+      return {
+        key,
+        tone: 'user',
+        title: `Consent needed: no grant yet for ${event.appName}`,
+        items: event.scopes.map((s) => `Missing: ${s}`),
+      };
+    case 'consent.recorded':
+      return {
+        key,
+        tone: 'ok',
+        title: event.forOrganization
+          ? 'Consent recorded for the whole organization'
+          : 'Consent recorded for this user',
+        items: event.grants.map((g) => `Grant created: ${g}`),
+      };
+    case 'code.issued':
+      return {
+        key,
+        tone: 'info',
+        title: `Authorization code issued to ${appLabel(run, event.clientAppId)}`,
+        items: [
+          `Valid for ${formatDuration(event.expiresIn)}, once`,
+          event.pkce
+            ? 'Bound to the PKCE code_challenge: only the matching code_verifier redeems it'
+            : 'No PKCE: the code alone (with the client secret) redeems it',
+        ],
+      };
+    case 'client.check':
+      return {
+        key,
+        tone: event.ok ? 'ok' : 'error',
+        title: `${labelOf(run, event.party)} ${event.ok ? 'check passed' : 'check failed'}`,
+        items: [event.detail],
+      };
+    case 'reply-url.matched':
+      return {
+        key,
+        tone: 'ok',
+        title: event.wildcard
+          ? 'Reply URL matched a wildcard registration'
+          : 'Reply URL matched a registered URI exactly',
+        items: [
+          `Registered: ${event.registered}`,
+          `Redirects to: ${event.redirectTo}`,
+          `Wildcard: ${event.wildcard ? 'yes' : 'no'}`,
+          `Platform: ${event.platform}`,
+        ],
+      };
+    case 'authority.checks':
+      return event.failed
+        ? {
+            key,
+            tone: 'error',
+            title: `Authority check failed: ${event.failed.check} (AADSTS${event.failed.code})`,
+            items: [
+              `Endpoint: ${event.endpoint}`,
+              `Passed before it: ${event.passed.join(', ') || 'none'}`,
+            ],
+          }
+        : null;
+    case 'token.validated':
+      return {
+        key,
+        tone: event.ok ? 'ok' : 'error',
+        title: `${labelOf(run, event.party)} ${event.ok ? 'accepted the token' : 'rejected the token'}`,
+        items: [event.detail],
+      };
+    default:
+      return null;
+  }
+}
+
+const noteCache = new WeakMap<SimStep, EventNote[]>();
+
+/**
+ * The step's trace events worth reading, in plain words: sign-in, consent prompted and recorded
+ * (which grants were missing or created), codes, the person's decisions, the web app's checks
+ * (state, nonce, c_hash), reply URL matching (wildcard or not), token validation and a failed
+ * authority check. Other events (JWKS caching, tokens issued) are left to the other tabs.
+ */
+export function buildEventNotes(run: SimulationRun, step: SimStep): EventNote[] {
+  const cached = noteCache.get(step);
+  if (cached) return cached;
+  const notes = step.events
+    .map((event, i) => noteOf(run, event, `${event.type}-${i}`))
+    .filter((n): n is EventNote => n !== null);
+  noteCache.set(step, notes);
+  return notes;
+}
