@@ -8,16 +8,10 @@ import { toBase64, verifyJwt } from '../../crypto';
 import type { Jwks, JwtFailureReason } from '../../crypto';
 import { AADSTS, DOCS, fillTemplate } from '../../errors';
 import type { AadstsCode } from '../../errors';
-import {
-  encodeForm,
-  getHeader,
-  jsonResponse,
-  parseJsonBody,
-  toHeaderSafeText,
-} from '../../http/message';
+import { getHeader, jsonResponse, parseJsonBody, toHeaderSafeText } from '../../http/message';
 import type { HttpRequest } from '../../http/message';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
-import { buildClientAuth } from '../client/credentials';
+import { fetchJwksOnce, postTokenRequest } from '../client/token-request';
 
 /** What an API remembers between requests: the cached JWKS. */
 export interface ApiState {
@@ -130,24 +124,6 @@ function rejection(
   };
 }
 
-async function loadJwks(party: ApiParty, state: ApiState, env: ApiEnv): Promise<Jwks | undefined> {
-  if (state.jwks) return state.jwks;
-  const response = await env.network.send(
-    party.id,
-    {
-      method: 'GET',
-      url: `${AUTHORITY_ORIGIN}/${env.tenantId}/discovery/v2.0/keys`,
-      headers: { Accept: 'application/json' },
-    },
-    `${party.id}:jwks`,
-  );
-  const body = parseJsonBody(response) as Jwks | undefined;
-  if (response.status !== 200 || !body || !Array.isArray(body.keys)) return undefined;
-  state.jwks = body;
-  env.network.emit({ type: 'jwks.cached', party: party.id, keys: body.keys.length });
-  return body;
-}
-
 /** The caller summary an API echoes back, read from the validated token's claims. */
 function callerSummary(payload: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -176,7 +152,7 @@ export async function handleApiRequest(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match?.[1]) return rejection(401, 'missing', 'No bearer token.', env.tenantId, party);
   const token = match[1];
-  const jwks = await loadJwks(party, state, env);
+  const jwks = await fetchJwksOnce(env, party.id, state);
   if (!jwks) {
     return {
       response: jsonResponse(500, {
@@ -286,38 +262,22 @@ async function callDownstreamOnBehalfOf(
 ): Promise<HandlerResult> {
   const obo = party.obo;
   if (!obo) throw new Error(`${party.id} has no OBO configuration.`);
-  const tokenEndpoint =
-    obo.endpoint === 'v2'
-      ? `${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/v2.0/token`
-      : `${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/token`;
-  const auth = await buildClientAuth(
-    obo.credential,
-    party.appId,
-    tokenEndpoint,
-    env.clock.now + 1,
-    env.random,
-    party.id,
-  );
-  for (const event of auth.events) env.network.emit(event);
-  const body = encodeForm({
-    ...(auth.sendClientId ? { client_id: party.appId } : {}),
-    ...auth.params,
-    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-    assertion,
-    requested_token_use: 'on_behalf_of',
-    ...(obo.endpoint === 'v2' ? { scope: obo.scope } : { resource: obo.resource, scope: 'openid' }),
-  });
-  const tokenResponse = await env.network.send(
-    party.id,
-    {
-      method: 'POST',
-      url: tokenEndpoint,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth.headers },
-      body,
+  const { response: tokenResponse, body: tokenBody } = await postTokenRequest(env, {
+    partyId: party.id,
+    clientId: party.appId,
+    credential: obo.credential,
+    endpoint: obo.endpoint,
+    after: {
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion,
+      requested_token_use: 'on_behalf_of',
+      ...(obo.endpoint === 'v2'
+        ? { scope: obo.scope }
+        : { resource: obo.resource, scope: 'openid' }),
     },
-    obo.id,
-  );
-  const tokenBody = (parseJsonBody(tokenResponse) ?? {}) as Record<string, unknown>;
+    tag: obo.id,
+  });
+
   if (tokenResponse.status !== 200 || typeof tokenBody.access_token !== 'string') {
     const card = oboFailureCard(tokenBody, party, obo);
     if (typeof tokenBody.claims === 'string') {

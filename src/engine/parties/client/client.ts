@@ -3,9 +3,7 @@ import type { ClientParty } from '../../core/scenario';
 import type { Network } from '../../core/network';
 import type { SimClock } from '../../core/clock';
 import type { SeededRandom } from '../../core/random';
-import { encodeForm, parseJsonBody } from '../../http/message';
-import { AUTHORITY_ORIGIN } from '../authority/keys';
-import { buildClientAuth } from './credentials';
+import { postTokenRequest } from './token-request';
 
 /** What a client program needs from the world. */
 export interface ClientEnv {
@@ -34,37 +32,17 @@ export async function runClientProgram(
 ): Promise<ClientOutcome> {
   for (const action of party.program) {
     if (action.do === 'acquire-token') {
-      const url =
-        action.endpoint === 'v2'
-          ? `${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/v2.0/token`
-          : `${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/token`;
-      const auth = await buildClientAuth(
-        party.credential,
-        party.appId,
-        url,
-        env.clock.now + 1,
-        env.random,
-        party.id,
-      );
-      for (const event of auth.events) env.network.emit(event);
-      const body = encodeForm({
-        ...(auth.sendClientId ? { client_id: party.appId } : {}),
-        ...(action.endpoint === 'v2' ? { scope: action.scope } : { resource: action.resource }),
-        ...auth.params,
-        grant_type: action.grant,
+      const { response, body: json } = await postTokenRequest(env, {
+        partyId: party.id,
+        clientId: party.appId,
+        credential: party.credential,
+        endpoint: action.endpoint,
+        before: action.endpoint === 'v2' ? { scope: action.scope } : { resource: action.resource },
+        after: { grant_type: action.grant },
+        tag: action.id,
       });
-      const response = await env.network.send(
-        party.id,
-        {
-          method: 'POST',
-          url,
-          headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth.headers },
-          body,
-        },
-        action.id,
-      );
-      const json = parseJsonBody(response) as Record<string, unknown> | undefined;
-      if (response.status !== 200 || typeof json?.access_token !== 'string') {
+
+      if (response.status !== 200 || typeof json.access_token !== 'string') {
         return { ok: false, failedAction: action.id, status: response.status };
       }
       tokens.set(action.saveAs, json.access_token);

@@ -8,10 +8,10 @@ import { leftHalfSha256Base64Url, sha256Base64Url, toBase64Url, verifyJwt } from
 import type { Jwks } from '../../crypto';
 import { AADSTS } from '../../errors';
 import type { AadstsCode } from '../../errors';
-import { decodeForm, encodeForm, getHeader, parseJsonBody, statusText } from '../../http/message';
+import { decodeForm, getHeader, statusText } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
-import { buildClientAuth } from './credentials';
+import { fetchJwksOnce, postTokenRequest } from './token-request';
 
 /** The app's session cookie name. */
 export const APP_SESSION_COOKIE = 'appsession';
@@ -119,28 +119,6 @@ function redirectUri(party: WebAppParty): string {
   return party.quirks?.redirectUriOverride ?? `${party.baseUrl}${party.signIn.redirectPath}`;
 }
 
-async function loadJwks(
-  party: WebAppParty,
-  state: WebAppState,
-  env: WebAppEnv,
-): Promise<Jwks | undefined> {
-  if (state.jwks) return state.jwks;
-  const response = await env.network.send(
-    party.id,
-    {
-      method: 'GET',
-      url: `${AUTHORITY_ORIGIN}/${env.tenantId}/discovery/v2.0/keys`,
-      headers: { Accept: 'application/json' },
-    },
-    `${party.id}:jwks`,
-  );
-  const body = parseJsonBody(response) as Jwks | undefined;
-  if (response.status !== 200 || !body || !Array.isArray(body.keys)) return undefined;
-  state.jwks = body;
-  env.network.emit({ type: 'jwks.cached', party: party.id, keys: body.keys.length });
-  return body;
-}
-
 /**
  * Validates an ID token as a client must (OpenID Connect Core section 3.1.3.7): signature with the
  * authority's keys, `iss` of the tenant, `aud` = this app, not expired, `nonce` = the one this
@@ -154,7 +132,7 @@ async function validateIdToken(
   session: AppSession,
   code?: string,
 ): Promise<string | undefined> {
-  const jwks = await loadJwks(party, state, env);
+  const jwks = await fetchJwksOnce(env, party.id, state);
   if (!jwks) return 'The signing keys could not be loaded.';
   const result = await verifyJwt(idToken, jwks, {
     now: env.clock.now,
@@ -182,40 +160,20 @@ async function validateIdToken(
   return undefined;
 }
 
-async function tokenRequest(
+function tokenRequest(
   party: WebAppParty,
   env: WebAppEnv,
   params: Record<string, string | undefined>,
   tag: string,
 ): Promise<{ response: HttpResponse; body: Record<string, unknown> }> {
-  const url =
-    party.signIn.endpoint === 'v2'
-      ? `${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/v2.0/token`
-      : `${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/token`;
-  const auth = await buildClientAuth(
-    party.credential,
-    party.appId,
-    url,
-    env.clock.now + 1,
-    env.random,
-    party.id,
-  );
-  for (const event of auth.events) env.network.emit(event);
-  const response = await env.network.send(
-    party.id,
-    {
-      method: 'POST',
-      url,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth.headers },
-      body: encodeForm({
-        ...(auth.sendClientId ? { client_id: party.appId } : {}),
-        ...params,
-        ...auth.params,
-      }),
-    },
+  return postTokenRequest(env, {
+    partyId: party.id,
+    clientId: party.appId,
+    credential: party.credential,
+    endpoint: party.signIn.endpoint,
+    before: params,
     tag,
-  );
-  return { response, body: (parseJsonBody(response) ?? {}) as Record<string, unknown> };
+  });
 }
 
 async function callApi(

@@ -1,0 +1,103 @@
+// One way for every party to call the token endpoint: client authentication plus the grant's parameters.
+import type { SimClock } from '../../core/clock';
+import type { Network } from '../../core/network';
+import type { SeededRandom } from '../../core/random';
+import type { ClientCredential, EndpointVersion } from '../../core/scenario';
+import type { Jwks } from '../../crypto';
+import { encodeForm, parseJsonBody } from '../../http/message';
+import type { HttpResponse } from '../../http/message';
+import { AUTHORITY_ORIGIN } from '../authority/keys';
+import { buildClientAuth } from './credentials';
+
+/** What a party needs to talk to the authority over the simulated network. */
+export interface AuthorityClientEnv {
+  network: Network;
+  clock: SimClock;
+  random: SeededRandom;
+  tenantId: string;
+}
+
+/** The tenant's token endpoint: `/oauth2/v2.0/token` (v2) or `/oauth2/token` (v1). */
+export function tokenEndpointUrl(tenantId: string, endpoint: EndpointVersion): string {
+  return endpoint === 'v2'
+    ? `${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/token`
+    : `${AUTHORITY_ORIGIN}/${tenantId}/oauth2/token`;
+}
+
+/** A token request: who asks, how it authenticates, and the grant's parameters around the credential. */
+export interface TokenRequestSpec {
+  partyId: string;
+  clientId: string;
+  credential: ClientCredential;
+  endpoint: EndpointVersion;
+  /** Parameters written after `client_id` and before the credential. */
+  before?: Record<string, string | undefined>;
+  /** Parameters written after the credential. */
+  after?: Record<string, string | undefined>;
+  /** Narration tag of the request. */
+  tag: string;
+}
+
+/**
+ * POSTs a form-encoded token request (RFC 6749 section 3.2) with the party's client
+ * authentication (RFC 6749 section 2.3, RFC 7523) and resolves with the response and its parsed
+ * JSON body (`{}` when not JSON). Assertion-building events are emitted before the request.
+ */
+export async function postTokenRequest(
+  env: AuthorityClientEnv,
+  spec: TokenRequestSpec,
+): Promise<{ response: HttpResponse; body: Record<string, unknown> }> {
+  const url = tokenEndpointUrl(env.tenantId, spec.endpoint);
+  const auth = await buildClientAuth(
+    spec.credential,
+    spec.clientId,
+    url,
+    env.clock.now + 1,
+    env.random,
+    spec.partyId,
+  );
+  for (const event of auth.events) env.network.emit(event);
+  const body = encodeForm({
+    ...(auth.sendClientId ? { client_id: spec.clientId } : {}),
+    ...spec.before,
+    ...auth.params,
+    ...spec.after,
+  });
+  const response = await env.network.send(
+    spec.partyId,
+    {
+      method: 'POST',
+      url,
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth.headers },
+      body,
+    },
+    spec.tag,
+  );
+  return { response, body: (parseJsonBody(response) ?? {}) as Record<string, unknown> };
+}
+
+/**
+ * The authority's JWKS, fetched once over the simulated network (`GET /{tenant}/discovery/v2.0/keys`)
+ * and kept in `holder`; a `jwks.cached` event records the first fetch. `undefined` if unavailable.
+ */
+export async function fetchJwksOnce(
+  env: AuthorityClientEnv,
+  partyId: string,
+  holder: { jwks?: Jwks },
+): Promise<Jwks | undefined> {
+  if (holder.jwks) return holder.jwks;
+  const response = await env.network.send(
+    partyId,
+    {
+      method: 'GET',
+      url: `${AUTHORITY_ORIGIN}/${env.tenantId}/discovery/v2.0/keys`,
+      headers: { Accept: 'application/json' },
+    },
+    `${partyId}:jwks`,
+  );
+  const body = parseJsonBody(response) as Jwks | undefined;
+  if (response.status !== 200 || !body || !Array.isArray(body.keys)) return undefined;
+  holder.jwks = body;
+  env.network.emit({ type: 'jwks.cached', party: partyId, keys: body.keys.length });
+  return body;
+}
