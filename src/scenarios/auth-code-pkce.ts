@@ -15,7 +15,7 @@ import {
   signInNarration,
   USER_CANCELS_CONSENT,
   USER_PARTY,
-  webApp,
+  ordersWebApp,
 } from './sign-in-base';
 
 /** Authorization code + PKCE + user consent, then the API call. */
@@ -31,17 +31,7 @@ export const AUTH_CODE_PKCE: ScenarioDefinition = {
   parties: [
     USER_PARTY,
     browser([{ do: 'navigate', id: 'open-app', url: 'https://webapp.contoso.example/' }]),
-    webApp(
-      {
-        endpoint: 'v2',
-        responseType: 'code',
-        responseMode: 'query',
-        scope: 'openid profile offline_access api://orders/Orders.Read',
-        redirectPath: '/signin-oidc',
-        pkce: true,
-      },
-      { target: 'orders-api', path: '/orders' },
-    ),
+    ordersWebApp(),
     ORDERS_API,
     AUTHORITY,
   ],

@@ -1,5 +1,5 @@
 // Issue 3, scenario 1: a web app signs a user in with OpenID Connect (hybrid code id_token, form_post).
-import { APP, contosoDirectory, START_TIME, TENANT_ID } from './contoso';
+import { APP, START_TIME, TENANT_ID } from './contoso';
 import { ORDERS_API } from './client-credentials-base';
 import {
   AUTHORITY,
@@ -10,20 +10,13 @@ import {
   signInNarration,
   STATE_MISMATCH,
   USER_PARTY,
-  webApp,
+  ordersWebApp,
+  directoryWithOrdersAdminConsent,
   WILDCARD_REPLY_URL,
 } from './sign-in-base';
 import type { ScenarioDefinition } from '../engine/index';
 
-const directory = contosoDirectory();
-directory.oauth2PermissionGrants.push({
-  id: 'grant-webapp-orders-admin',
-  clientId: 'sp-b7c6d5e4-webapp',
-  consentType: 'AllPrincipals',
-  principalId: null,
-  resourceId: 'sp-7d3a5b9e-orders',
-  scope: 'Orders.Read',
-});
+const directory = directoryWithOrdersAdminConsent();
 
 /** OpenID Connect sign-in with an ID token and a code, then an API call with the code's access token. */
 export const OIDC_SIGN_IN: ScenarioDefinition = {
@@ -38,17 +31,7 @@ export const OIDC_SIGN_IN: ScenarioDefinition = {
   parties: [
     USER_PARTY,
     browser([{ do: 'navigate', id: 'open-app', url: 'https://webapp.contoso.example/' }]),
-    webApp(
-      {
-        endpoint: 'v2',
-        responseType: 'code id_token',
-        responseMode: 'form_post',
-        scope: 'openid profile offline_access api://orders/Orders.Read',
-        redirectPath: '/signin-oidc',
-        pkce: true,
-      },
-      { target: 'orders-api', path: '/orders' },
-    ),
+    ordersWebApp({ responseType: 'code id_token', responseMode: 'form_post' }),
     ORDERS_API,
     AUTHORITY,
   ],

@@ -1,7 +1,7 @@
 // Issue 3, scenario 3: the access token expires; the app gets a 401 and uses its refresh token.
 import type { ScenarioDefinition, VariantDefinition } from '../engine/index';
 import { ORDERS_API } from './client-credentials-base';
-import { contosoDirectory, START_TIME, TENANT_ID } from './contoso';
+import { START_TIME, TENANT_ID } from './contoso';
 import {
   AUTHORITY,
   browser,
@@ -9,18 +9,11 @@ import {
   SIGN_IN_LAYOUT,
   signInNarration,
   USER_PARTY,
-  webApp,
+  ordersWebApp,
+  directoryWithOrdersAdminConsent,
 } from './sign-in-base';
 
-const directory = contosoDirectory();
-directory.oauth2PermissionGrants.push({
-  id: 'grant-webapp-orders-admin',
-  clientId: 'sp-b7c6d5e4-webapp',
-  consentType: 'AllPrincipals',
-  principalId: null,
-  resourceId: 'sp-7d3a5b9e-orders',
-  scope: 'Orders.Read',
-});
+const directory = directoryWithOrdersAdminConsent();
 
 const DAY = 24 * 3600;
 
@@ -61,17 +54,7 @@ export const REFRESH_TOKEN: ScenarioDefinition = {
       },
       { do: 'navigate', id: 'open-refresh', url: 'https://webapp.contoso.example/refresh-demo' },
     ]),
-    webApp(
-      {
-        endpoint: 'v2',
-        responseType: 'code',
-        responseMode: 'query',
-        scope: 'openid profile offline_access api://orders/Orders.Read',
-        redirectPath: '/signin-oidc',
-        pkce: true,
-      },
-      { target: 'orders-api', path: '/orders' },
-    ),
+    ordersWebApp(),
     ORDERS_API,
     AUTHORITY,
   ],

@@ -9,7 +9,7 @@ import type {
   VariantDefinition,
   WebAppParty,
 } from '../engine/index';
-import { APP, AUTHORITY, SECRET, SP, USER } from './contoso';
+import { APP, AUTHORITY, contosoDirectory, SECRET, SP, USER } from './contoso';
 
 const CODE_DOC = {
   label: 'Authorization code flow',
@@ -75,6 +75,35 @@ export function webApp(signIn: WebAppParty['signIn'], api?: WebAppParty['api']):
     signIn,
     ...(api ? { api } : {}),
   };
+}
+
+/** The sign-in request of the scenarios that call the Orders API: code flow, query, PKCE. */
+export const ORDERS_SIGN_IN: WebAppParty['signIn'] = {
+  endpoint: 'v2',
+  responseType: 'code',
+  responseMode: 'query',
+  scope: 'openid profile offline_access api://orders/Orders.Read',
+  redirectPath: '/signin-oidc',
+  pkce: true,
+};
+
+/** The web app signing in for the Orders API and calling `GET /orders` (optionally another sign-in request). */
+export function ordersWebApp(signIn: Partial<WebAppParty['signIn']> = {}): WebAppParty {
+  return webApp({ ...ORDERS_SIGN_IN, ...signIn }, { target: 'orders-api', path: '/orders' });
+}
+
+/** The Contoso directory where an admin already consented, for the organization, to the web app reading orders. */
+export function directoryWithOrdersAdminConsent(): ScenarioDefinition['directory'] {
+  const directory = contosoDirectory();
+  directory.oauth2PermissionGrants.push({
+    id: 'grant-webapp-orders-admin',
+    clientId: SP.webApp,
+    consentType: 'AllPrincipals',
+    principalId: null,
+    resourceId: SP.ordersApi,
+    scope: 'Orders.Read',
+  });
+  return directory;
 }
 
 /** The authority party, re-exported for layouts. */
