@@ -199,3 +199,17 @@ describe('error cards', () => {
     }
   });
 });
+
+describe('token inspection of sign-in flows', () => {
+  it('labels ID tokens from /authorize and /token, and verifies their signatures', async () => {
+    const scenario = SCENARIOS.find((s) => s.id === 'refresh-token');
+    if (!scenario) throw new Error('refresh-token missing');
+    const run = await runScenario(scenario, { decisions: 'script' });
+    const idTokens = Object.values(run.tokens).filter((t) => t.kind === 'id_token');
+    expect(idTokens.length).toBeGreaterThanOrEqual(1);
+    for (const t of idTokens) {
+      expect(t.signature.status).toBe('valid');
+      expect(t.summary).toContain('ID token for Contoso Todo web app');
+    }
+  });
+});

@@ -45,6 +45,9 @@ function describe(
   );
   const target = audApp?.displayName ?? String(payload.aud);
   const ver = payload.ver ? `v${String(payload.ver)} ` : '';
+  if (kind === 'id_token') {
+    return `${ver}ID token for ${target}: who signed in (${String(payload.name ?? payload.preferred_username ?? payload.oid)})`;
+  }
   if (typeof payload.scp === 'string') {
     return `${ver}delegated access token for ${target}: ${String(payload.name ?? 'a user')} via app ${String(payload.azp ?? payload.appid)} (scp: ${payload.scp})`;
   }
@@ -54,9 +57,10 @@ function describe(
 
 async function inspectToken(
   token: string,
-  isAssertion: boolean,
+  where: string,
   directory: Directory,
 ): Promise<TokenInspection | undefined> {
+  const isAssertion = where === 'client_assertion';
   const parts = decodeJwtParts(token);
   if (!parts) return undefined;
   const { header, payload } = parts;
@@ -64,7 +68,7 @@ async function inspectToken(
     ? 'client_assertion'
     : 'scp' in payload || 'roles' in payload || payload.idtyp === 'app'
       ? 'access_token'
-      : 'nonce' in payload
+      : where === 'id_token' || 'nonce' in payload || 'c_hash' in payload
         ? 'id_token'
         : 'jwt';
   let signature: TokenInspection['signature'];
@@ -145,7 +149,7 @@ export async function inspectRunTokens(
   for (const step of steps) queue.push(...tokensInStep(step));
   for (const { token, where } of queue) {
     if (out[token]) continue;
-    const inspected = await inspectToken(token, where === 'client_assertion', directory);
+    const inspected = await inspectToken(token, where, directory);
     if (inspected) out[token] = inspected;
   }
   return out;
