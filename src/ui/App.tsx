@@ -1,9 +1,10 @@
-// The app shell: header, What-if column, canvas with controls and timeline, inspector.
+// The app shell: header, What-if column, canvas with prompts, controls and timeline, inspector.
 import type { ReactElement } from 'react';
-import { selectCanvas, useAppStore } from '../state/index';
+import { findScenario, scenarioParties, selectCanvas, useAppStore } from '../state/index';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { StepControls } from './controls/StepControls';
 import { useKeyboardShortcuts } from './controls/use-keyboard-shortcuts';
+import { PromptLayer } from './dialogs/PromptLayer';
 import { Inspector } from './inspector/Inspector';
 import { Header } from './shell/Header';
 import { LiveAnnouncer } from './shell/LiveAnnouncer';
@@ -14,7 +15,10 @@ import { Timeline } from './timeline/Timeline';
 /** The whole screen. */
 export function App(): ReactElement {
   useKeyboardShortcuts();
-  const { run } = useAppStore(selectCanvas);
+  const { run, catalogue, scenarioId } = useAppStore(selectCanvas);
+  const scenario = findScenario(catalogue, scenarioId);
+  // Draw the parties from the scenario definition while the first run still computes.
+  const parties = run?.parties ?? (scenario ? scenarioParties(scenario) : null);
   return (
     <div className="app">
       <Header />
@@ -22,8 +26,9 @@ export function App(): ReactElement {
         <WhatIfPanel />
         <main className="stage">
           <section className="canvas-area" aria-label="Flow diagram">
-            {run ? <FlowCanvas key={run.scenarioId} run={run} /> : null}
+            {parties ? <FlowCanvas key={scenarioId} run={run} parties={parties} /> : null}
             <RunStatus />
+            <PromptLayer />
           </section>
           <StepControls />
           <Timeline />

@@ -16,13 +16,14 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { selectCanvas, stepDurationMs, useAppStore } from '../../state/index';
-import type { SimulationRun } from '../../engine/index';
-import { buildFlowGraph, type FlowGraph, type PartyFlowNode } from './flow-graph';
+import type { PartyView, SimulationRun } from '../../engine/index';
+import { buildFlowGraph, type FlowEdge, type FlowGraph, type PartyFlowNode } from './flow-graph';
 import { MessageEdge } from './MessageEdge';
 import { PartyNode } from './PartyNode';
+import { PersonEdge } from './PersonEdge';
 
 const nodeTypes = { party: PartyNode } satisfies NodeTypes;
-const edgeTypes = { message: MessageEdge } satisfies EdgeTypes;
+const edgeTypes = { message: MessageEdge, person: PersonEdge } satisfies EdgeTypes;
 const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25 };
 /** The packet lands a little before playback moves on. */
 const PACKET_SHARE = 0.8;
@@ -36,11 +37,23 @@ function withMeasured(next: PartyFlowNode[], previous: PartyFlowNode[]): PartyFl
   });
 }
 
-function Canvas({ run }: { run: SimulationRun }): ReactElement {
-  const { cursor, speed, positions, moveParty } = useAppStore(selectCanvas);
+/** Props of {@link FlowCanvas}. */
+export interface FlowCanvasProps {
+  /** The run, or `null` while the first run computes. */
+  run: SimulationRun | null;
+  /** Parties to draw while there is no run (from the scenario definition). */
+  parties: readonly PartyView[];
+}
+
+function Canvas({ run, parties }: FlowCanvasProps): ReactElement {
+  const { cursor, speed, positions, moveParty, prompt, scenarioId } = useAppStore(selectCanvas);
   const graph: FlowGraph = useMemo(
-    () => buildFlowGraph(run, cursor, positions, stepDurationMs(speed) * PACKET_SHARE),
-    [run, cursor, positions, speed],
+    () =>
+      buildFlowGraph(run, cursor, positions, stepDurationMs(speed) * PACKET_SHARE, {
+        parties,
+        prompt,
+      }),
+    [run, parties, cursor, positions, speed, prompt],
   );
   const [nodes, setNodes] = useState(graph.nodes);
   const [shownGraph, setShownGraph] = useState(graph);
@@ -62,7 +75,7 @@ function Canvas({ run }: { run: SimulationRun }): ReactElement {
   const wrapper = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (initialized) void fitView(FIT_OPTIONS);
-  }, [initialized, run.scenarioId, fitView]);
+  }, [initialized, scenarioId, fitView]);
   useEffect(() => {
     const element = wrapper.current;
     if (!element || typeof ResizeObserver === 'undefined') return;
@@ -80,7 +93,7 @@ function Canvas({ run }: { run: SimulationRun }): ReactElement {
 
   return (
     <div className="canvas" ref={wrapper}>
-      <ReactFlow<PartyFlowNode>
+      <ReactFlow<PartyFlowNode, FlowEdge>
         nodes={nodes}
         edges={graph.edges}
         nodeTypes={nodeTypes}
@@ -110,11 +123,14 @@ function Canvas({ run }: { run: SimulationRun }): ReactElement {
   );
 }
 
-/** The flow diagram of the current run (nothing while there is no run). */
-export function FlowCanvas({ run }: { run: SimulationRun }): ReactElement {
+/**
+ * The flow diagram: the scenario's parties as soon as they are known, then the run's messages
+ * once it lands.
+ */
+export function FlowCanvas({ run, parties }: FlowCanvasProps): ReactElement {
   return (
     <ReactFlowProvider>
-      <Canvas run={run} />
+      <Canvas run={run} parties={parties} />
     </ReactFlowProvider>
   );
 }

@@ -29,17 +29,22 @@ function packetTransform(p: Point): string {
   return `translate(-50%, -50%) translate(${p.x}px, ${p.y}px)`;
 }
 
-/** The packet pill: caption (method or status) plus token chips; travels with the Web Animations API. */
+/**
+ * The packet pill: caption (method or status), token chips and the person's decision; travels
+ * with the Web Animations API. Requests through the browser (front channel) are amber.
+ */
 function Packet({
   packet,
   start,
   end,
   reduced,
+  frontChannel,
 }: {
   packet: PacketData;
   start: Point;
   end: Point;
   reduced: boolean;
+  frontChannel: boolean;
 }): ReactElement {
   const ref = useRef<HTMLDivElement>(null);
   const animated = useRef<number | null>(null);
@@ -67,7 +72,7 @@ function Packet({
   return (
     <div
       ref={ref}
-      className={`packet outcome-${packet.outcome}`}
+      className={`packet outcome-${packet.outcome}${frontChannel ? ' is-front-channel' : ''}`}
       style={{ transform: restTransform }}
       aria-hidden="true"
     >
@@ -77,6 +82,7 @@ function Packet({
           {chip}
         </span>
       ))}
+      {packet.decision ? <span className="packet-decision">{packet.decision}</span> : null}
     </div>
   );
 }
@@ -102,13 +108,14 @@ function MessageEdgeView({
   const path = `M ${start.x},${start.y} L ${end.x},${end.y}`;
   const state = data?.state ?? 'idle';
   const outcome = packet?.outcome ?? 'request';
+  const frontChannel = data?.frontChannel ?? false;
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
         markerEnd={state === 'active' ? markerEnd : undefined}
-        className={`message-edge edge-${state}${state === 'active' ? ` outcome-${outcome}` : ''}`}
+        className={`message-edge edge-${state}${state === 'active' ? ` outcome-${outcome}` : ''}${frontChannel ? ' front-channel' : ''}`}
         interactionWidth={0}
       />
       {packet ? (
@@ -119,6 +126,7 @@ function MessageEdgeView({
             start={start}
             end={end}
             reduced={reduced}
+            frontChannel={frontChannel}
           />
         </EdgeLabelRenderer>
       ) : null}

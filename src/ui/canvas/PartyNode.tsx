@@ -1,4 +1,5 @@
-// A party on the canvas: kind (icon, colour, name), label and app id; authority drawn distinct.
+// A party on the canvas: kind (icon, colour, name), label and app id; authority drawn distinct;
+// the user highlighted while a prompt waits for them.
 import { memo, type ReactElement } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { KIND_LABELS } from './kinds';
@@ -7,11 +8,11 @@ import type { PartyFlowNode } from './flow-graph';
 
 /** Renders one party node. Hidden centre handles let the floating edges attach. */
 function PartyNodeView({ data }: NodeProps<PartyFlowNode>): ReactElement {
-  const { party, role } = data;
+  const { party, role, prompting } = data;
   const host = party.url ? safeHost(party.url) : null;
   return (
     <div
-      className={`party-node kind-${party.kind}${role ? ` is-${role}` : ''}`}
+      className={`party-node kind-${party.kind}${role ? ` is-${role}` : ''}${prompting ? ' is-prompting' : ''}`}
       title={party.description}
     >
       <Handle
@@ -34,7 +35,9 @@ function PartyNodeView({ data }: NodeProps<PartyFlowNode>): ReactElement {
           <code>{host}</code>
         </div>
       ) : null}
-      {role ? (
+      {prompting ? (
+        <div className="party-role role-prompting">{prompting}</div>
+      ) : role ? (
         <div className={`party-role role-${role}`}>{role === 'from' ? 'sends' : 'receives'}</div>
       ) : null}
       <Handle

@@ -1,6 +1,12 @@
 // Pure derivation of React Flow nodes and edges from a run, the playback cursor and the layout.
 import { MarkerType, type Edge, type Node } from '@xyflow/react';
-import type { PartyId, PartyView, SimulationRun, StepOutcome } from '../../engine/index';
+import type {
+  PartyId,
+  PartyView,
+  PendingPrompt,
+  SimulationRun,
+  StepOutcome,
+} from '../../engine/index';
 import { buildLinks, buildTimeline, linkId } from '../../state/index';
 import { KIND_LABELS } from './kinds';
 
@@ -9,6 +15,8 @@ export interface PartyNodeData extends Record<string, unknown> {
   party: PartyView;
   /** Whether the party sends or receives the current step's message. */
   role: 'from' | 'to' | null;
+  /** On the user node while the flow waits for the person, e.g. `Your turn: sign in`. */
+  prompting: string | null;
 }
 
 /** A party node. */
@@ -24,6 +32,8 @@ export interface PacketData {
   caption: string;
   /** Tokens the message carries, e.g. `token A`. */
   chips: string[];
+  /** The person's decision the message carries, e.g. `Ada: accepts`. */
+  decision: string | null;
   /** Travel time in ms. */
   durationMs: number;
 }
@@ -33,10 +43,24 @@ export interface MessageEdgeData extends Record<string, unknown> {
   /** `idle` = no message yet, `used` = a revealed message used it, `active` = current message. */
   state: 'idle' | 'used' | 'active';
   packet: PacketData | null;
+  /** Whether the browser is one end (front channel: drawn amber). */
+  frontChannel: boolean;
 }
 
 /** An edge between two parties that exchange messages. */
 export type MessageFlowEdge = Edge<MessageEdgeData, 'message'>;
+
+/** Data of the link between the person and their browser. */
+export interface PersonEdgeData extends Record<string, unknown> {
+  /** The person acts now: a prompt waits, or the current message carries their decision. */
+  active: boolean;
+}
+
+/** The person-to-browser link (no HTTP travels on it). */
+export type PersonFlowEdge = Edge<PersonEdgeData, 'person'>;
+
+/** Any edge of the canvas. */
+export type FlowEdge = MessageFlowEdge | PersonFlowEdge;
 
 /** Stroke colours of the active edge and its arrowhead, per outcome (match styles.css). */
 export const OUTCOME_COLOURS: Record<StepOutcome, string> = {
@@ -49,29 +73,70 @@ export const OUTCOME_COLOURS: Record<StepOutcome, string> = {
 /** Nodes and edges for the canvas. */
 export interface FlowGraph {
   nodes: PartyFlowNode[];
-  edges: MessageFlowEdge[];
+  edges: FlowEdge[];
+}
+
+/** Options of {@link buildFlowGraph}. */
+export interface FlowGraphOptions {
+  /** Parties to draw while there is no run yet (from the scenario definition). */
+  parties?: readonly PartyView[];
+  /** The prompt the flow waits at, which highlights the user. */
+  prompt?: PendingPrompt | null;
+}
+
+const PROMPT_BADGES: Record<PendingPrompt['prompt'], string> = {
+  'sign-in': 'Your turn: sign in',
+  mfa: 'Your turn: approve MFA',
+  consent: 'Your turn: consent',
+  clock: 'Your turn: let time pass',
+};
+
+function isFrontChannel(parties: readonly PartyView[], a: PartyId, b: PartyId): boolean {
+  return parties.some((p) => p.kind === 'browser' && (p.id === a || p.id === b));
+}
+
+function personEdges(parties: readonly PartyView[], active: boolean): PersonFlowEdge[] {
+  const user = parties.find((p) => p.kind === 'user');
+  const browser = parties.find((p) => p.kind === 'browser');
+  if (!user || !browser) return [];
+  return [
+    {
+      id: linkId(user.id, browser.id),
+      type: 'person',
+      source: user.id,
+      target: browser.id,
+      selectable: false,
+      focusable: false,
+      data: { active },
+    },
+  ];
 }
 
 /**
  * Derives the canvas graph: one node per party (at the user's dragged position, else the
- * scenario layout), one edge per pair of parties that exchange messages, and the current
- * step's packet on its edge. `packetMs` is the packet's travel time.
+ * scenario layout), one edge per pair of parties that exchange messages, the user linked to
+ * their browser, and the current step's packet on its edge. `packetMs` is the packet's travel
+ * time. Without a run (still computing) it draws `options.parties` and no messages.
  */
 export function buildFlowGraph(
-  run: SimulationRun,
+  run: SimulationRun | null,
   cursor: number,
   positions: Record<PartyId, { x: number; y: number }>,
   packetMs: number,
+  options: FlowGraphOptions = {},
 ): FlowGraph {
-  const current = run.steps[cursor];
-  const row = buildTimeline(run)[cursor];
-  const nodes: PartyFlowNode[] = run.parties.map((party) => ({
+  const parties = run?.parties ?? options.parties ?? [];
+  const current = run?.steps[cursor];
+  const row = run ? buildTimeline(run)[cursor] : undefined;
+  const prompt = options.prompt ?? null;
+  const nodes: PartyFlowNode[] = parties.map((party) => ({
     id: party.id,
     type: 'party',
     position: positions[party.id] ?? party.position,
     data: {
       party,
       role: current?.from === party.id ? 'from' : current?.to === party.id ? 'to' : null,
+      prompting: prompt && party.kind === 'user' ? PROMPT_BADGES[prompt.prompt] : null,
     },
     draggable: true,
     selectable: false,
@@ -79,10 +144,18 @@ export function buildFlowGraph(
     ariaRole: 'group',
     ariaLabel: `${party.label} (${KIND_LABELS[party.kind]})`,
   }));
+  if (!run) return { nodes, edges: personEdges(parties, false) };
   const revealed = new Set(run.steps.slice(0, cursor + 1).map((s) => linkId(s.from, s.to)));
   const activeId = current ? linkId(current.from, current.to) : null;
-  const edges: MessageFlowEdge[] = buildLinks(run).map((link) => {
+  const messageEdges: MessageFlowEdge[] = buildLinks(run).map((link) => {
     const active = link.id === activeId && current !== undefined && row !== undefined;
+    const frontChannel = isFrontChannel(parties, link.source, link.target);
+    const colour =
+      current && frontChannel && current.outcome === 'request'
+        ? OUTCOME_COLOURS.redirect
+        : current
+          ? OUTCOME_COLOURS[current.outcome]
+          : OUTCOME_COLOURS.request;
     return {
       id: link.id,
       type: 'message',
@@ -94,7 +167,7 @@ export function buildFlowGraph(
         ? {
             markerEnd: {
               type: MarkerType.ArrowClosed,
-              color: OUTCOME_COLOURS[current.outcome],
+              color: colour,
               width: 18,
               height: 18,
             },
@@ -102,6 +175,7 @@ export function buildFlowGraph(
         : {}),
       data: {
         state: active ? 'active' : revealed.has(link.id) ? 'used' : 'idle',
+        frontChannel,
         packet:
           active && current && row
             ? {
@@ -114,11 +188,13 @@ export function buildFlowGraph(
                     ? current.request.method
                     : String(current.response?.status ?? ''),
                 chips: row.chips,
+                decision: row.decision,
                 durationMs: packetMs,
               }
             : null,
       },
     };
   });
-  return { nodes, edges };
+  const acting = prompt !== null || (row?.decision ?? null) !== null;
+  return { nodes, edges: [...personEdges(parties, acting), ...messageEdges] };
 }
