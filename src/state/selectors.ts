@@ -59,6 +59,8 @@ export const selectPlayback = (s: AppState) => ({
 /** Prompt dialogs (sign in, MFA, consent, clock). */
 export const selectPrompt = (s: AppState) => ({
   prompt: selectPendingPrompt(s),
+  /** URL of the page the prompt is on (the last message's request). */
+  pageUrl: s.run?.steps.at(-1)?.request.url ?? null,
   answerPrompt: s.answerPrompt,
   stepBack: s.stepBack,
 });
@@ -87,6 +89,8 @@ export const selectCanvas = (s: AppState) => ({
 export const selectTimeline = (s: AppState) => ({
   run: s.run,
   cursor: s.cursor,
+  prompt: selectPendingPrompt(s),
+  answerPrompt: s.answerPrompt,
   inspected: selectInspectedIndex(s),
   selectStep: s.selectStep,
 });

@@ -1,6 +1,7 @@
-// Step controls: reset, previous, play/pause, next, speed, "Step N of M" and the simulated time.
+// Step controls: reset, previous, play/pause, next, speed, "Step N of M" and the simulated clock.
 import type { ChangeEvent, ReactElement } from 'react';
-import { SPEEDS, formatClock, selectPlayback, useAppStore, type Speed } from '../../state/index';
+import { SPEEDS, selectPlayback, useAppStore, type Speed } from '../../state/index';
+import { ClockControl } from './ClockControl';
 import { ControlIcon } from './icons';
 
 function isSpeed(value: number): value is Speed {
@@ -9,13 +10,25 @@ function isSpeed(value: number): value is Speed {
 
 /** The playback bar under the canvas. */
 export function StepControls(): ReactElement {
-  const { run, cursor, playing, speed, ready, stepForward, stepBack, togglePlay, reset, setSpeed } =
-    useAppStore(selectPlayback);
+  const {
+    run,
+    cursor,
+    playing,
+    speed,
+    ready,
+    answered,
+    prompt,
+    answerPrompt,
+    stepForward,
+    stepBack,
+    togglePlay,
+    reset,
+    setSpeed,
+  } = useAppStore(selectPlayback);
   const total = run?.steps.length ?? 0;
   const atStart = cursor < 0;
-  const atEnd = total > 0 && cursor >= total - 1;
-  const time = run ? (run.steps[cursor]?.time ?? run.startTime) : null;
-  const clock = time === null ? null : formatClock(time);
+  const atEnd = cursor >= total - 1;
+  const time = run ? (prompt?.prompt === 'clock' ? prompt.now : run.steps[cursor]?.time) : null;
   const onSpeed = (event: ChangeEvent<HTMLSelectElement>): void => {
     const value = Number(event.target.value);
     if (isSpeed(value)) setSpeed(value);
@@ -30,7 +43,7 @@ export function StepControls(): ReactElement {
           aria-keyshortcuts="Home"
           title="Reset (Home)"
           onClick={reset}
-          disabled={!ready || atStart}
+          disabled={!ready || (atStart && !answered)}
         >
           <ControlIcon name="reset" />
           <span className="control-text">Reset</span>
@@ -86,13 +99,20 @@ export function StepControls(): ReactElement {
         <span className="step-count">
           Step {Math.max(cursor + 1, 0)} of {total}
         </span>
-        {clock ? (
-          <span className="sim-time" title={`Simulated time ${clock.iso}`}>
-            <span className="sim-time-label">Simulated time</span>{' '}
-            <time dateTime={clock.iso}>{clock.time}</time>
+        {run?.pendingPrompt ? (
+          <span className="step-more" title="More steps follow once you answer the prompt">
+            + more<span className="sr-only"> after your answer</span>
           </span>
         ) : null}
       </div>
+      {run ? (
+        <ClockControl
+          time={time ?? run.startTime}
+          startTime={run.startTime}
+          prompt={prompt}
+          onAnswer={(decision) => void answerPrompt(decision)}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-// Hook: Right/Left = next/previous step, Space = play/pause, Home = reset, outside form fields.
+// Hook: Right/Left = next/previous step, Space = play/pause, Home = reset, outside form fields and dialogs.
 import { useEffect } from 'react';
 import { selectShortcuts, useAppStore } from '../../state/index';
 
@@ -26,6 +26,8 @@ export function useKeyboardShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return;
+      // A prompt dialog owns the keyboard (Esc steps back there).
+      if (event.target instanceof Element && event.target.closest('dialog[open]')) return;
       if (isOwnedByFocus(event.target, event.key)) return;
       const action =
         event.key === 'ArrowRight'

@@ -19,8 +19,10 @@ export function ScenarioIntro({
       <h2 className="inspector-title">{run.title}</h2>
       {scenario ? <p className="summary">{scenario.summary}</p> : null}
       <p className="hint">
-        {run.steps.length} messages. Press <kbd>Next step</kbd> (<kbd>→</kbd>) or <kbd>Play</kbd> (
-        <kbd>Space</kbd>) to start.
+        {run.pendingPrompt
+          ? `${run.steps.length} messages, then the flow waits for you to decide for the user (sign in, consent...). `
+          : `${run.steps.length} messages. `}
+        Press <kbd>Next step</kbd> (<kbd>→</kbd>) or <kbd>Play</kbd> (<kbd>Space</kbd>) to start.
       </p>
       {scenario ? <DocLinks docs={scenario.docs} /> : null}
       {facts.length > 0 ? (

@@ -1,16 +1,22 @@
-// The timeline: numbered list of revealed messages; a row selects its step for the inspector.
+// The timeline: numbered list of revealed messages; a row selects its step for the inspector. A clock
+// prompt waits at its end.
 import { useEffect, useRef, type ReactElement } from 'react';
 import { buildTimeline, selectTimeline, useAppStore } from '../../state/index';
+import { ClockPanel } from '../dialogs/ClockPanel';
 
 /** Revealed messages, newest at the bottom (kept in view), with the run's result at the end. */
 export function Timeline(): ReactElement {
-  const { run, cursor, inspected, selectStep } = useAppStore(selectTimeline);
+  const { run, cursor, inspected, selectStep, prompt, answerPrompt } = useAppStore(selectTimeline);
   const rows = run ? buildTimeline(run).slice(0, cursor + 1) : [];
   const hidden = run ? run.steps.length - rows.length : 0;
   const latest = useRef<HTMLLIElement>(null);
+  const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
     latest.current?.scrollIntoView?.({ block: 'nearest' });
   }, [cursor]);
+  useEffect(() => {
+    if (prompt) end.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [prompt]);
   const finished = run !== null && run.steps.length > 0 && cursor >= run.steps.length - 1;
   return (
     <section className="timeline" aria-labelledby="timeline-title">
@@ -18,7 +24,11 @@ export function Timeline(): ReactElement {
         <h2 id="timeline-title" className="panel-title">
           Messages
         </h2>
-        {run && hidden > 0 ? <span className="muted">{hidden} more to come</span> : null}
+        {run && hidden > 0 ? (
+          <span className="muted">
+            {hidden} more {run.pendingPrompt ? 'before the next prompt' : 'to come'}
+          </span>
+        ) : null}
       </div>
       {rows.length === 0 ? (
         <p className="timeline-empty muted">
@@ -56,16 +66,29 @@ export function Timeline(): ReactElement {
                       {chip}
                     </span>
                   ))}
+                  {row.decision ? <span className="decision-chip"> {row.decision}</span> : null}
                 </button>
               </li>
             );
           })}
         </ol>
       )}
-      {finished && run ? (
-        <p className={`run-result ${run.result.ok ? 'is-ok' : 'is-error'}`}>
-          <strong>{run.result.ok ? 'Flow succeeded:' : 'Flow failed:'}</strong> {run.result.summary}
-        </p>
+      <div ref={end}>
+        {prompt?.prompt === 'clock' ? (
+          <ClockPanel prompt={prompt} onAnswer={(decision) => void answerPrompt(decision)} />
+        ) : null}
+      </div>
+      {finished && run && prompt?.prompt !== 'clock' ? (
+        run.pendingPrompt ? (
+          <p className="run-result is-waiting">
+            <strong>Your turn:</strong> {run.result.summary.replace(/^Waiting for you: /, '')}
+          </p>
+        ) : (
+          <p className={`run-result ${run.result.ok ? 'is-ok' : 'is-error'}`}>
+            <strong>{run.result.ok ? 'Flow succeeded:' : 'Flow failed:'}</strong>{' '}
+            {run.result.summary}
+          </p>
+        )
       ) : null}
     </section>
   );

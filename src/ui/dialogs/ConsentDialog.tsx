@@ -1,0 +1,108 @@
+// The consent page as a dialog: "Permissions requested", app and publisher, each permission in plain words.
+import { useId, useState, type ReactElement } from 'react';
+import type { ConsentPromptItem, PendingPrompt, UserDecision } from '../../engine/index';
+import { AuthorityFrame } from './AuthorityFrame';
+
+/** Props of {@link ConsentDialog}. */
+export interface ConsentDialogProps {
+  prompt: Extract<PendingPrompt, { prompt: 'consent' }>;
+  host: string | null;
+  onAnswer: (decision: UserDecision) => void;
+  onDismiss: () => void;
+}
+
+/** One permission line: its description; combined-consent items say which middle tier gets it. */
+function Permission({ item }: { item: ConsentPromptItem }): ReactElement {
+  const viaMiddleTier = item.via === 'known-client';
+  return (
+    <li className="consent-item">
+      <span className="consent-text">
+        {viaMiddleTier ? `${item.clientName}: ` : ''}
+        {item.description}
+        {item.adminOnly ? <span className="consent-admin"> Admin only</span> : null}
+      </span>
+      <span className="consent-detail">
+        {viaMiddleTier
+          ? `Granted to ${item.clientName} for ${item.resourceName} (${item.scope}), on your behalf: combined consent through knownClientApplications`
+          : `${item.resourceName} · ${item.scope}`}
+      </span>
+    </li>
+  );
+}
+
+/** Ada reads the permissions and accepts or cancels; an admin may accept for the organization. */
+export function ConsentDialog({
+  prompt,
+  host,
+  onAnswer,
+  onDismiss,
+}: ConsentDialogProps): ReactElement {
+  const id = useId();
+  const [forOrganization, setForOrganization] = useState(false);
+  return (
+    <AuthorityFrame
+      titleId={`${id}-title`}
+      descriptionId={`${id}-desc`}
+      host={host}
+      account={prompt.userName}
+      onDismiss={onDismiss}
+      className="is-consent"
+    >
+      <h2 id={`${id}-title`} className="ms-title">
+        Permissions requested
+      </h2>
+      <div className="consent-app" id={`${id}-desc`}>
+        <span className="consent-tile" aria-hidden="true">
+          {prompt.appName.charAt(0)}
+        </span>
+        <span>
+          <strong className="consent-app-name">{prompt.appName}</strong>
+          <span className="consent-publisher">{prompt.publisher}</span>
+        </span>
+      </div>
+      <p className="ms-text">This app would like to:</p>
+      <ul className="consent-list" aria-label="Permissions">
+        {prompt.items.map((item) => (
+          <Permission key={`${item.clientName}-${item.resourceName}-${item.scope}`} item={item} />
+        ))}
+      </ul>
+      {prompt.canConsentForOrganization ? (
+        <label className="consent-org">
+          <input
+            type="checkbox"
+            checked={forOrganization}
+            onChange={(event) => setForOrganization(event.target.checked)}
+          />
+          Consent on behalf of your organization
+        </label>
+      ) : null}
+      <p className="ms-fine">
+        Accepting these permissions means that you allow this app to use your data as specified in
+        their terms of service and privacy statement. You can change these permissions later.
+      </p>
+      <div className="ms-buttons">
+        <button
+          type="button"
+          className="ms-button"
+          onClick={() => onAnswer({ prompt: 'consent', accept: false })}
+        >
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="ms-button ms-primary"
+          data-autofocus
+          onClick={() =>
+            onAnswer({
+              prompt: 'consent',
+              accept: true,
+              ...(forOrganization ? { forOrganization: true } : {}),
+            })
+          }
+        >
+          Accept
+        </button>
+      </div>
+    </AuthorityFrame>
+  );
+}
