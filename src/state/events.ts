@@ -2,8 +2,8 @@
 import type { PartyId, SimStep, SimulationRun, TraceEvent, UserDecision } from '../engine/index';
 import { formatDuration } from './format';
 
-/** How a note reads: a pass, a failure, the person's own action, or a plain fact. */
-export type NoteTone = 'ok' | 'error' | 'user' | 'info';
+/** How a note reads: a pass, a failure, a pass worth a second look, the person's action, a fact. */
+export type NoteTone = 'ok' | 'error' | 'warn' | 'user' | 'info';
 
 /** One trace event in plain words, e.g. "Consent recorded" with the grants it created. */
 export interface EventNote {
@@ -129,7 +129,7 @@ function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote |
     case 'reply-url.matched':
       return {
         key,
-        tone: 'ok',
+        tone: event.wildcard ? 'warn' : 'ok',
         title: event.wildcard
           ? 'Reply URL matched a wildcard registration'
           : 'Reply URL matched a registered URI exactly',
@@ -145,7 +145,8 @@ function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote |
         ? {
             key,
             tone: 'error',
-            title: `Authority check failed: ${event.failed.check} (AADSTS${event.failed.code})`,
+            // The code itself is on the "Why this failed" card of the same step.
+            title: `Authority check failed: ${event.failed.check}`,
             items: [
               `Endpoint: ${event.endpoint}`,
               `Passed before it: ${event.passed.join(', ') || 'none'}`,

@@ -476,6 +476,7 @@ function pageText(html: string): string {
     .split('\n')
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
+    .map((line) => (line.startsWith('{') ? (prettyJson(line) ?? line) : line))
     .join('\n');
 }
 
@@ -489,9 +490,14 @@ function buildPageView(run: SimulationRun, html: string, refs: TokenRef[]): Page
     island = null;
   }
   const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1]?.trim() ?? 'HTML page';
-  if (!isRecord(island)) {
-    return { kind: 'html', label: 'HTML page', summary: title, fields: [], text: readable };
-  }
+  const appPage: PageView = {
+    kind: 'html',
+    label: `"${title}"`,
+    summary: 'A page the app serves to the browser (not an authority page).',
+    fields: [],
+    text: readable,
+  };
+  if (!isRecord(island)) return appPage;
   switch (island['page']) {
     case 'sign-in':
       return {
@@ -546,7 +552,7 @@ function buildPageView(run: SimulationRun, html: string, refs: TokenRef[]): Page
       };
     }
     default:
-      return { kind: 'html', label: 'HTML page', summary: title, fields: [], text: readable };
+      return appPage;
   }
 }
 

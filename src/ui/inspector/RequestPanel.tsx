@@ -1,49 +1,8 @@
 // The Request tab: request line, bearer token, decoded form/query parameters, raw request.
 import type { ReactElement } from 'react';
-import type { ParamRow, RequestView } from '../../state/index';
+import type { RequestView } from '../../state/index';
+import { ParamTable } from './ParamTable';
 import { TokenButton } from './TokenButton';
-import { abbreviate } from './text';
-
-function ParamTable({
-  title,
-  rows,
-  onShowToken,
-}: {
-  title: string;
-  rows: ParamRow[];
-  onShowToken: (token: string) => void;
-}): ReactElement {
-  return (
-    <table className="kv-table params-table">
-      <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Parameter</th>
-          <th scope="col">Value</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((row, i) => (
-          <tr key={`${row.name}-${i}`}>
-            <th scope="row">
-              <code>{row.name}</code>
-            </th>
-            <td>
-              {row.token ? (
-                <>
-                  <code title={row.value}>{abbreviate(row.value)}</code>{' '}
-                  <TokenButton tokenRef={row.token} onShow={onShowToken} />
-                </>
-              ) : (
-                <code>{row.value}</code>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
 
 /** Renders the HTTP request of a step. */
 export function RequestPanel({
@@ -77,7 +36,11 @@ export function RequestPanel({
         />
       ) : null}
       {view.query.length > 0 ? (
-        <ParamTable title="Query parameters" rows={view.query} onShowToken={onShowToken} />
+        <ParamTable
+          title="Query parameters, decoded (one a row)"
+          rows={view.query}
+          onShowToken={onShowToken}
+        />
       ) : null}
       {view.json ? (
         <>

@@ -1,7 +1,11 @@
-// The Response tab: status, WWW-Authenticate challenge, tokens carried, raw response (pretty JSON).
+// The Response tab: status, redirect Location decoded, HTML page kind, WWW-Authenticate challenge,
+// tokens carried, raw response (pretty JSON).
 import type { ReactElement } from 'react';
 import type { ResponseView, TokenRef } from '../../state/index';
+import { ParamTable } from './ParamTable';
 import { TokenButton } from './TokenButton';
+
+const ERROR_PARAMS = ['error', 'error_description', 'error_codes', 'state'];
 
 /** Renders the HTTP response of a step, or says where it is for a request step. */
 export function ResponsePanel({
@@ -28,6 +32,42 @@ export function ResponsePanel({
           {view.status} {view.statusText}
         </strong>
       </p>
+      {view.location ? (
+        <div className={`callout${view.location.isError ? ' callout-error' : ' callout-redirect'}`}>
+          <h3>
+            {view.location.isError ? 'Redirect back with an error to ' : 'Redirect to '}
+            <code className="wrap">{view.location.target}</code>
+          </h3>
+          {view.location.params.length > 0 ? (
+            <ParamTable
+              title="Location query parameters, decoded (one a row)"
+              rows={view.location.params}
+              onShowToken={onShowToken}
+              emphasise={view.location.isError ? ERROR_PARAMS : []}
+            />
+          ) : (
+            <p className="muted">No query parameters.</p>
+          )}
+        </div>
+      ) : null}
+      {view.page ? (
+        <div className={`callout callout-page page-${view.page.kind}`}>
+          <h3>HTML page: {view.page.label}</h3>
+          <p>{view.page.summary}</p>
+          {view.page.fields.length > 0 ? (
+            <ParamTable
+              title={view.page.kind === 'consent' ? 'Permissions on the page' : 'Form fields'}
+              nameHeader={view.page.kind === 'consent' ? 'Permission' : 'Field'}
+              rows={view.page.fields}
+              onShowToken={onShowToken}
+            />
+          ) : null}
+          <h4>Page text</h4>
+          <pre className="raw page-text" aria-label="Page text">
+            {view.page.text || '(no visible text: the page submits itself)'}
+          </pre>
+        </div>
+      ) : null}
       {view.wwwAuthenticate ? (
         <div className="callout callout-warning">
           <h3>WWW-Authenticate header</h3>

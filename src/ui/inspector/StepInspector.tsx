@@ -4,6 +4,7 @@ import type { InspectorTab, StepDetail } from '../../state/index';
 import { CompareTokens } from './CompareTokens';
 import { DocLinks } from './DocLinks';
 import { ErrorCardView } from './ErrorCardView';
+import { EventNotes } from './EventNotes';
 import { RequestPanel } from './RequestPanel';
 import { ResponsePanel } from './ResponsePanel';
 import { Tabs, type TabItem } from './Tabs';
@@ -62,7 +63,13 @@ export function StepInspector({
         </h2>
         <p className="inspector-sub">
           <span className={`outcome-badge outcome-${step.outcome}`}>
-            {step.kind === 'request' ? 'Request' : step.outcome === 'error' ? 'Error' : 'Response'}
+            {step.kind === 'request'
+              ? 'Request'
+              : step.outcome === 'error'
+                ? 'Error'
+                : step.outcome === 'redirect'
+                  ? 'Redirect'
+                  : 'Response'}
           </span>{' '}
           <code title={step.label}>{detail.shortLabel}</code>{' '}
           <span className="muted">
@@ -88,6 +95,7 @@ export function StepInspector({
             <p className="narration-text">{detail.narration.text}</p>
             <DocLinks docs={detail.narration.docs} />
             {detail.error ? <ErrorCardView card={detail.error} /> : null}
+            <EventNotes notes={detail.events} />
             {detail.comparison ? <CompareTokens comparison={detail.comparison} /> : null}
           </div>
         ) : tab === 'request' ? (
