@@ -49,34 +49,6 @@ export interface TokenRef {
   message: 'request' | 'response';
 }
 
-function claimOf(inspection: TokenInspection, name: string): unknown {
-  return inspection.claims.find((c) => c.name === name)?.value;
-}
-
-/**
- * The run's decoded tokens, with a summary written for ID tokens (who signed in, for which app):
- * the engine describes every non-assertion JWT as an access token.
- */
-export const inspectionsOf = memoByRun((run: SimulationRun): Record<string, TokenInspection> =>
-  Object.fromEntries(
-    Object.entries(run.tokens).map(([token, inspection]) => {
-      if (inspection.kind !== 'id_token') return [token, inspection];
-      const aud = formatValue(claimOf(inspection, 'aud'));
-      const app = run.parties.find((p) => p.appId === aud)?.label ?? `app ${aud}`;
-      const who = formatValue(claimOf(inspection, 'name') ?? claimOf(inspection, 'sub'));
-      const upn = claimOf(inspection, 'preferred_username');
-      const version = inspection.version ? `v${inspection.version} ` : '';
-      return [
-        token,
-        {
-          ...inspection,
-          summary: `${version}ID token for ${app}: ${who}${upn ? ` (${formatValue(upn)})` : ''} signed in. It proves who the user is to the app; it is not for calling APIs.`,
-        },
-      ];
-    }),
-  ),
-);
-
 function tokensInText(text: string, keys: readonly string[]): string[] {
   return keys
     .map((key) => ({ key, at: text.indexOf(key) }))
@@ -170,9 +142,8 @@ function refsIn(
   locate: (token: string) => string,
 ): TokenRef[] {
   const refs: TokenRef[] = [];
-  const inspections = inspectionsOf(run);
-  for (const token of tokensInText(text, Object.keys(inspections))) {
-    const inspection = inspections[token];
+  for (const token of tokensInText(text, Object.keys(run.tokens))) {
+    const inspection = run.tokens[token];
     if (!inspection) continue;
     refs.push({ token, name: tokenName(run, token), inspection, location: locate(token), message });
   }
@@ -401,7 +372,7 @@ function paramRows(run: SimulationRun, pairs: [string, string][], refs: TokenRef
   return pairs.map(([name, value]) => ({
     name,
     value,
-    token: inspectionsOf(run)[value] ? (refs.find((r) => r.token === value) ?? null) : null,
+    token: run.tokens[value] ? (refs.find((r) => r.token === value) ?? null) : null,
   }));
 }
 
@@ -728,7 +699,7 @@ export interface StartingFactView {
 /** The starting facts of a run, with their tokens named and found. */
 export const buildStartingFacts = memoByRun((run: SimulationRun): StartingFactView[] =>
   run.startingFacts.map((fact) => {
-    const inspection = inspectionsOf(run)[fact.token];
+    const inspection = run.tokens[fact.token];
     return {
       title: fact.title,
       description: fact.description,

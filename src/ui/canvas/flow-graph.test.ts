@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runScenario } from '../../engine/index';
 import type { SimulationRun } from '../../engine/index';
 import { getScenario } from '../../scenarios/index';
-import { loadEngine } from '../../state/index';
+import { loadEngine, scenarioParties } from '../../state/index';
 import { buildFlowGraph } from './flow-graph';
 
 let run: SimulationRun;
@@ -49,5 +49,48 @@ describe('buildFlowGraph', () => {
   it('places a dragged party at its dragged position', () => {
     const graph = buildFlowGraph(run, 0, { authority: { x: 7, y: 9 } }, 1000);
     expect(graph.nodes.find((n) => n.id === 'authority')?.position).toEqual({ x: 7, y: 9 });
+  });
+});
+
+describe('buildFlowGraph for sign-in flows', () => {
+  let waiting: SimulationRun;
+  let done: SimulationRun;
+  beforeAll(async () => {
+    waiting = await runScenario(getScenario('full-chain'), { seed: 1 });
+    done = await runScenario(getScenario('full-chain'), { seed: 1, decisions: 'script' });
+  });
+
+  it('draws the parties of the scenario, and the user linked to the browser, before any run', () => {
+    const parties = scenarioParties(getScenario('full-chain'));
+    const graph = buildFlowGraph(null, -1, {}, 1000, { parties });
+    expect(graph.nodes.map((n) => n.id)).toEqual(parties.map((p) => p.id));
+    expect(graph.edges).toEqual([
+      expect.objectContaining({ type: 'person', source: 'user', target: 'browser' }),
+    ]);
+  });
+
+  it('highlights the user while a prompt waits', () => {
+    const last = waiting.steps.length - 1;
+    const graph = buildFlowGraph(waiting, last, {}, 1000, { prompt: waiting.pendingPrompt });
+    const user = graph.nodes.find((n) => n.id === 'user');
+    expect(user?.data.prompting).toBe('Your turn: sign in');
+    const person = graph.edges.find((e) => e.type === 'person');
+    expect(person?.data).toEqual({ active: true });
+    expect(graph.nodes.filter((n) => n.data.prompting !== null)).toHaveLength(1);
+  });
+
+  it("puts the person's decision on the browser-to-authority hop, drawn as front channel", () => {
+    const index = done.steps.findIndex((s) => s.events.some((e) => e.type === 'user.decided'));
+    const graph = buildFlowGraph(done, index + 1, {}, 1000);
+    const accept = done.steps.findIndex(
+      (s, i) => i > index && s.events.some((e) => e.type === 'user.decided'),
+    );
+    const at = buildFlowGraph(done, accept, {}, 1000);
+    const active = at.edges.find((e) => e.type === 'message' && e.data?.state === 'active');
+    expect(active?.data).toMatchObject({
+      frontChannel: true,
+      packet: { decision: 'Ada: accepts', from: 'browser', to: 'authority' },
+    });
+    expect(graph.edges.find((e) => e.type === 'person')?.data).toEqual({ active: false });
   });
 });
