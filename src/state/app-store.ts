@@ -10,6 +10,8 @@ export const appStore = createAppStore({
   loadCatalogue: async () => (await loadEngine()).scenarios.SCENARIOS,
   run: async (scenario, variants, seed, decisions) =>
     (await loadEngine()).engine.runScenario(scenario, { variants, seed, decisions }),
+  // One task: React renders the parties; React Flow measures them while the run awaits crypto.
+  yieldToPaint: () => new Promise((resolve) => setTimeout(resolve, 0)),
 });
 
 /**

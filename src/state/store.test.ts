@@ -432,6 +432,26 @@ describe('races and failures', () => {
     expect(store.getState().run).toBe(obo);
   });
 
+  it('publishes the catalogue and yields to paint before the first run, so parties can be drawn', async () => {
+    const seen: string[] = [];
+    const store = createAppStore({
+      loadCatalogue: () => Promise.resolve(SCENARIOS),
+      run: (scenario) => {
+        seen.push(`run ${scenario.id}`);
+        return Promise.resolve(obo);
+      },
+      yieldToPaint: () => {
+        const state = store.getState();
+        seen.push(`paint catalogue=${state.catalogue?.length ?? 0} run=${String(state.run)}`);
+        return Promise.resolve();
+      },
+    });
+    await store.getState().loadScenario('obo-secret');
+    expect(seen).toEqual([`paint catalogue=${SCENARIOS.length} run=null`, 'run obo-secret']);
+    await store.getState().loadScenario('cc-secret');
+    expect(seen.filter((s) => s.startsWith('paint'))).toHaveLength(1);
+  });
+
   it('shows an error when the engine chunk cannot load', async () => {
     const store = createAppStore({
       loadCatalogue: () =>

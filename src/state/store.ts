@@ -104,7 +104,12 @@ export function createAppStore(
     try {
       const catalogue = get().catalogue ?? (await deps.loadCatalogue());
       if (ticket !== latestRequest) return;
-      if (get().catalogue !== catalogue) set({ catalogue });
+      if (get().catalogue !== catalogue) {
+        set({ catalogue });
+        // Let the canvas draw and measure the parties before the run occupies the main thread.
+        await deps.yieldToPaint?.();
+        if (ticket !== latestRequest) return;
+      }
       const scenario = catalogue.find((s) => s.id === scenarioId);
       if (!scenario) throw new Error(`Unknown scenario "${scenarioId}".`);
       const run = await deps.run(scenario, variants, get().seed, decisions);

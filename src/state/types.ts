@@ -33,6 +33,11 @@ export interface StoreDeps {
     seed: number,
     decisions: UserDecision[],
   ) => Promise<SimulationRun>;
+  /**
+   * Resolves once the screen has had a chance to paint (the parties drawn from the scenario
+   * definition) before the first run takes the main thread. Optional; tests leave it out.
+   */
+  yieldToPaint?: () => Promise<void>;
 }
 
 /** Scenario, variant switches, seed and the run they produced. */
