@@ -1,5 +1,5 @@
 // Helpers that speak the user's language: pick a scenario, step, read the step counter.
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Scenario titles as the picker shows them. */
 export const OBO_TITLE = 'Web API calls a downstream API on behalf of the user (OBO)';
@@ -48,4 +48,28 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
   // Let the packet land before the picture.
   await page.waitForTimeout(1200);
   await page.screenshot({ path: `docs/screenshots/${name}` });
+}
+
+/** Titles of the sign-in scenarios. */
+export const FULL_CHAIN_TITLE = 'Sign in, call API A, API A calls API B (combined consent)';
+export const OIDC_TITLE = 'Web app signs a user in with OpenID Connect';
+export const REFRESH_TITLE = 'Token expiry: the API answers 401, the app refreshes and retries';
+
+/**
+ * Clicks "Next step" until `target` is visible (a prompt the flow waits at); fails if "Next step"
+ * is disabled first.
+ */
+export async function stepUntilVisible(page: Page, target: Locator): Promise<void> {
+  const next = page.getByRole('button', { name: 'Next step' });
+  for (let clicks = 0; clicks < 50; clicks += 1) {
+    if (await target.isVisible()) return;
+    await expect(next).toBeEnabled();
+    await next.click();
+  }
+  await expect(target).toBeVisible();
+}
+
+/** The inspector panel. */
+export function inspector(page: Page): Locator {
+  return page.getByRole('complementary', { name: 'Inspector' });
 }
