@@ -282,6 +282,26 @@ describe('sign-in and consent views', () => {
     expect(aud).toBe(appId(chain, 'api-b'));
   });
 
+  it.each([
+    ['admin-only-permission', 90094],
+    ['downstream-consent-never-given', 65001],
+    ['user-cancels-consent', 65004],
+  ])(
+    'full chain with %s: a step carries the AADSTS%i card with why and fix',
+    async (variant, code) => {
+      const run = await runScenario(getScenario('full-chain'), {
+        seed: 1,
+        variants: [variant],
+        decisions: 'script',
+      });
+      const step = run.steps.find((s) => s.error?.code === code);
+      const card = step ? buildStepDetail(run, step.index)?.error : undefined;
+      expect(card?.why).toBeTruthy();
+      expect(card?.fix).toBeTruthy();
+      expect(`${card?.why ?? ''} ${card?.fix ?? ''}`).not.toMatch(/\{[a-zA-Z]+\}/);
+    },
+  );
+
   it('draws the parties of a scenario from its definition before any run', () => {
     const scenario = getScenario('full-chain');
     const parties = scenarioParties(scenario);
