@@ -100,8 +100,8 @@ export const FULL_CHAIN: ScenarioDefinition = {
     ),
     consent: {
       request: {
-        title: 'Ada accepts the combined consent prompt',
-        text: "The prompt listed the web app's permission on the Todo API and, because the Todo API lists the web app in knownClientApplications and the app asked for /.default, the Todo API's own permission on the Reports API. One click records both grants.",
+        title: 'Ada answers the combined consent prompt',
+        text: "The prompt listed the web app's permission on the Todo API and, because the Todo API lists the web app in knownClientApplications and the app asked for /.default, the Todo API's own permission on the Reports API. Her answer is posted to the authority (the decision chip on this step says which): Accept records both grants in one go.",
         docs: [DOCS.obo, DOCS.consent],
       },
       response: {

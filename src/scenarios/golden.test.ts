@@ -213,3 +213,26 @@ describe('token inspection of sign-in flows', () => {
     }
   });
 });
+
+describe('step outcomes and narration follow errors', () => {
+  it('an error page served with 200 and an error redirect are error steps with the error narration', async () => {
+    const chain = SCENARIOS.find((s) => s.id === 'full-chain');
+    if (!chain) throw new Error('full-chain missing');
+    const adminOnly = await runScenario(chain, {
+      variants: ['admin-only-permission'],
+      decisions: 'script',
+    });
+    const page = adminOnly.steps.find((s) => s.error?.code === 90094);
+    expect(page?.response?.status).toBe(200);
+    expect(page?.outcome).toBe('error');
+    const cancelled = await runScenario(chain, {
+      variants: ['user-cancels-consent'],
+      decisions: 'script',
+    });
+    const redirect = cancelled.steps.find(
+      (s) => s.error?.code === 65004 && s.response?.status === 302,
+    );
+    expect(redirect?.outcome).toBe('error');
+    expect(redirect?.narration.title).toBe('Ada declined');
+  });
+});

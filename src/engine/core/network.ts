@@ -120,12 +120,14 @@ export class Network {
       label: `${response.status} ${response.statusText}`.trim(),
       request,
       response,
+      // A handler's error card marks the step as an error whatever its status: an error page
+      // served with 200, or a redirect that carries error= back to the app.
       outcome:
-        response.status >= 200 && response.status < 300
-          ? 'success'
-          : response.status >= 300 && response.status < 400
+        result.error || response.status >= 400 || response.status < 200
+          ? 'error'
+          : response.status >= 300
             ? 'redirect'
-            : 'error',
+            : 'success',
       events: this.flush(),
       ...(result.error ? { error: result.error } : {}),
     });

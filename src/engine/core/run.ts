@@ -84,7 +84,8 @@ function narrate(
     return step.kind === 'request' ? JWKS_NARRATION : JWKS_RESPONSE_NARRATION;
   if (step.kind === 'request' && entry) return entry.request;
   if (step.kind === 'response' && entry) {
-    const chosen = step.outcome === 'error' ? (entry.error ?? entry.response) : entry.response;
+    const chosen =
+      step.outcome === 'error' || step.error ? (entry.error ?? entry.response) : entry.response;
     if (chosen) return chosen;
   }
   const from = labels.get(step.from) ?? step.from;
