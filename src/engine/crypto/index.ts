@@ -1,6 +1,4 @@
 // The engine's only door to JOSE and X.509: fixture keys, JWT signing and verification, thumbprints.
-import 'reflect-metadata';
-import * as x509 from '@peculiar/x509';
 import {
   SignJWT,
   base64url,
@@ -57,10 +55,6 @@ export interface FixtureKey {
   certificateBase64: string;
   certificatePem: string;
   thumbprints: CertificateThumbprints;
-  /** Certificate validity, epoch seconds. */
-  notBefore: number;
-  notAfter: number;
-  subject: string;
 }
 
 interface FixtureEntry {
@@ -113,19 +107,63 @@ export async function leftHalfSha256Base64Url(value: string): Promise<string> {
   return toBase64Url(digest.slice(0, digest.length / 2));
 }
 
-/** Thumbprints of a DER certificate given as standard base64. Throws `Error` for a non-certificate. */
-export async function certificateThumbprints(
-  certificateBase64: string,
-): Promise<CertificateThumbprints> {
-  const cert = new x509.X509Certificate(fromBase64(certificateBase64));
-  const sha1 = await cert.getThumbprint('SHA-1');
-  const sha256 = await cert.getThumbprint('SHA-256');
+/**
+ * Thumbprints of a DER certificate given as standard base64: digests of the DER encoding
+ * (RFC 7515 sections 4.1.7-4.1.8), cached per certificate. Rejects for invalid base64.
+ */
+export function certificateThumbprints(certificateBase64: string): Promise<CertificateThumbprints> {
+  let cached = thumbprintCache.get(certificateBase64);
+  if (!cached) {
+    cached = computeThumbprints(certificateBase64);
+    thumbprintCache.set(certificateBase64, cached);
+  }
+  return cached;
+}
+
+const thumbprintCache = new Map<string, Promise<CertificateThumbprints>>();
+
+async function computeThumbprints(certificateBase64: string): Promise<CertificateThumbprints> {
+  const der = fromBase64(certificateBase64);
+  const sha1 = await crypto.subtle.digest('SHA-1', der);
+  const sha256 = await crypto.subtle.digest('SHA-256', der);
   return {
     sha1Hex: hex(sha1),
     sha256Hex: hex(sha256),
     x5t: toBase64Url(new Uint8Array(sha1)),
     x5tS256: toBase64Url(new Uint8Array(sha256)),
     customKeyIdentifier: toBase64(new Uint8Array(sha1)),
+  };
+}
+
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/;
+
+/** The DER of a PEM certificate as standard base64: armour and line breaks removed (RFC 7468). Throws `Error` for non-PEM input. */
+export function pemCertificateToBase64(pem: string): string {
+  const body = PEM_CERTIFICATE.exec(pem)?.[1];
+  if (!body) throw new Error('Not a PEM certificate.');
+  return body.replace(/\s+/g, '');
+}
+
+/** A PEM certificate from its DER as standard base64, in 64-character lines (RFC 7468 section 2). */
+export function base64ToPemCertificate(certificateBase64: string): string {
+  const lines = certificateBase64.match(/.{1,64}/g) ?? [];
+  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+}
+
+/**
+ * Subject and validity (epoch seconds) of a certificate, parsed with @peculiar/x509, which is
+ * loaded on demand so that flows which only need thumbprints do not pay for it.
+ */
+export async function describeCertificate(
+  certificateBase64: string,
+): Promise<{ subject: string; notBefore: number; notAfter: number }> {
+  await import('reflect-metadata');
+  const x509 = await import('@peculiar/x509');
+  const cert = new x509.X509Certificate(fromBase64(certificateBase64));
+  return {
+    subject: cert.subject,
+    notBefore: Math.floor(cert.notBefore.getTime() / 1000),
+    notAfter: Math.floor(cert.notAfter.getTime() / 1000),
   };
 }
 
@@ -141,8 +179,7 @@ const loaded = new Map<FixtureKeyName, Promise<LoadedKey>>();
 
 async function loadKey(name: FixtureKeyName): Promise<LoadedKey> {
   const entry = fixtures[name];
-  const cert = new x509.X509Certificate(entry.certificatePem);
-  const certificateBase64 = toBase64(new Uint8Array(cert.rawData));
+  const certificateBase64 = pemCertificateToBase64(entry.certificatePem);
   const [rsPriv, psPriv, rsPub, psPub, thumbprints] = await Promise.all([
     importPKCS8(entry.privateKeyPkcs8Pem, 'RS256'),
     importPKCS8(entry.privateKeyPkcs8Pem, 'PS256'),
@@ -156,9 +193,6 @@ async function loadKey(name: FixtureKeyName): Promise<LoadedKey> {
     certificateBase64,
     certificatePem: entry.certificatePem,
     thumbprints,
-    notBefore: Math.floor(cert.notBefore.getTime() / 1000),
-    notAfter: Math.floor(cert.notAfter.getTime() / 1000),
-    subject: cert.subject,
     privateKeys: { RS256: rsPriv, PS256: psPriv },
     publicKeys: { RS256: rsPub, PS256: psPub },
     publicJwk,
@@ -182,15 +216,12 @@ export async function getFixtureKey(name: FixtureKeyName): Promise<FixtureKey> {
     certificateBase64: key.certificateBase64,
     certificatePem: key.certificatePem,
     thumbprints: key.thumbprints,
-    notBefore: key.notBefore,
-    notAfter: key.notAfter,
-    subject: key.subject,
   };
 }
 
 /** The committed certificate of a fixture key as standard base64 DER, without loading crypto keys. */
 export function fixtureCertificateBase64(name: FixtureKeyName): string {
-  return toBase64(new Uint8Array(new x509.X509Certificate(fixtures[name].certificatePem).rawData));
+  return pemCertificateToBase64(fixtures[name].certificatePem);
 }
 
 /** The private key of a fixture in PKCS#8 PEM (for interop tests handing it to MSAL). */
@@ -338,8 +369,7 @@ function certificateKey(certificateBase64: string, alg: SigningAlg): Promise<Jos
   const cacheKey = `${alg}:${certificateBase64}`;
   let key = certificateKeys.get(cacheKey);
   if (!key) {
-    const pem = new x509.X509Certificate(fromBase64(certificateBase64)).toString('pem');
-    key = importX509(pem, alg);
+    key = importX509(base64ToPemCertificate(certificateBase64), alg);
     certificateKeys.set(cacheKey, key);
   }
   return key;
