@@ -28,19 +28,7 @@ const UNITS: readonly [label: string, seconds: number][] = [
 export function formatRelative(target: number, now: number): string {
   const delta = Math.round(target - now);
   if (delta === 0) return 'now';
-  let rest = Math.abs(delta);
-  const parts: string[] = [];
-  for (const [label, size] of UNITS) {
-    const amount = Math.floor(rest / size);
-    if (amount > 0) {
-      parts.push(`${amount} ${label}`);
-      rest -= amount * size;
-    } else if (parts.length > 0) {
-      break;
-    }
-    if (parts.length === 2) break;
-  }
-  const text = parts.join(' ');
+  const text = formatDuration(Math.abs(delta));
   return delta > 0 ? `in ${text}` : `${text} ago`;
 }
 
