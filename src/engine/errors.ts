@@ -62,7 +62,8 @@ export type AadstsCode =
   | 70000
   | 50148
   | 500112
-  | 700082;
+  | 700082
+  | 50173;
 
 /** One catalogue entry: wire facts (`error`, HTTP status, message) and the teaching text. */
 export interface AadstsEntry {
@@ -590,6 +591,23 @@ const entries: AadstsEntry[] = [
       {
         label: 'Refresh tokens',
         url: 'https://learn.microsoft.com/entra/identity-platform/refresh-tokens',
+      },
+      D.errors,
+    ],
+  },
+  {
+    code: 50173,
+    error: 'invalid_grant',
+    status: 400,
+    title: 'Refresh token revoked',
+    message:
+      "The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password. The grant was issued on '{issued}' and the TokensValidFrom date (before which tokens are not valid) for this user is '{validFrom}'.",
+    why: "The user's sessions were revoked (an admin clicked Revoke sessions, or the password was reset) after this refresh token was issued, so it no longer works.",
+    fix: 'Sign the user in again interactively (MSAL raises InteractionRequiredAuthError).',
+    docs: [
+      {
+        label: 'Refresh tokens: revocation',
+        url: 'https://learn.microsoft.com/entra/identity-platform/refresh-tokens#token-revocation',
       },
       D.errors,
     ],

@@ -158,6 +158,11 @@ export interface User {
   displayName: string;
   userPrincipalName: string;
   isAdmin: boolean;
+  /**
+   * Refresh tokens issued before this time (epoch seconds) are revoked: set by "revoke sessions"
+   * or a password reset (Graph `signInSessionsValidFromDateTime`).
+   */
+  signInSessionsValidFromDateTime?: number;
 }
 
 /** A Conditional Access policy, reduced to what the simulator enforces: MFA for named resources. */

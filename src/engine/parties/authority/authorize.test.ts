@@ -365,6 +365,21 @@ describe('refresh_token grant', () => {
     });
   });
 
+  it("is revoked when the user's sessions were revoked after it was issued (AADSTS50173)", async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    const token = await refreshTokenOf(world);
+    world.advance(60);
+    const ada = world.runtime.scenario.directory.users.find((u) =>
+      u.userPrincipalName.startsWith('ada'),
+    );
+    if (ada) ada.signInSessionsValidFromDateTime = world.now();
+    await expectAadError(await refresh(world, token), {
+      status: 400,
+      error: 'invalid_grant',
+      code: 50173,
+    });
+  });
+
   it('refuses a refresh token from another client (AADSTS70000) and a missing one (AADSTS900144)', async () => {
     const world = createWorld(getScenario('auth-code-pkce'));
     const token = await refreshTokenOf(world);

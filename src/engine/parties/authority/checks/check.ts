@@ -63,7 +63,8 @@ export type CheckName =
   | 'pkce-verifier'
   | 'refresh-token-present'
   | 'refresh-token-valid'
-  | 'refresh-token-not-expired';
+  | 'refresh-token-not-expired'
+  | 'refresh-token-not-revoked';
 
 /** A failing check's result: the AADSTS code plus what the message and explanation need. */
 export interface CheckFailure {

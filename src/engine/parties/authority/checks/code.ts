@@ -141,6 +141,25 @@ export const refreshTokenNotExpired: Check = {
   },
 };
 
+/** Revoked when the user's sessions were revoked after issue (AADSTS50173). */
+export const refreshTokenNotRevoked: Check = {
+  name: 'refresh-token-not-revoked',
+  rule: "The refresh token was issued after the user's signInSessionsValidFromDateTime (sessions not revoked since).",
+  run: (ctx) => {
+    const record = ctx.refresh?.record;
+    const user = record ? ctx.env.directory.users.find((u) => u.id === record.userId) : undefined;
+    const validFrom = user?.signInSessionsValidFromDateTime;
+    if (!record || validFrom === undefined || record.issuedAt >= validFrom) return undefined;
+    return {
+      code: 50173,
+      args: {
+        issued: formatAadTimestamp(record.issuedAt),
+        validFrom: formatAadTimestamp(validFrom),
+      },
+    };
+  },
+};
+
 /** Consent still covers the refreshed scopes (AADSTS65001 with `consent_required`). */
 export const refreshConsentStillGranted: Check = {
   name: 'delegated-consent',

@@ -4,6 +4,7 @@ import { CLIENT_AUTH_CHECKS } from '../checks/client-auth';
 import {
   refreshConsentStillGranted,
   refreshTokenNotExpired,
+  refreshTokenNotRevoked,
   refreshTokenPresent,
   refreshTokenValid,
 } from '../checks/code';
@@ -35,6 +36,7 @@ export const REFRESH_TOKEN_GRANT: Grant = {
     ...REFRESH_CLIENT_AUTH_CHECKS,
     refreshTokenValid,
     refreshTokenNotExpired,
+    refreshTokenNotRevoked,
     refreshConsentStillGranted,
   ],
   async issue(ctx) {
