@@ -50,6 +50,29 @@ export const DOWNSTREAM_PREAUTHORIZES: VariantDefinition = {
   },
 };
 
+/** What-if: a Conditional Access policy requires MFA for the Reports API: the claims challenge travels back and Ada does MFA. */
+export const DOWNSTREAM_REQUIRES_MFA_CHAIN: VariantDefinition = {
+  id: 'downstream-requires-mfa',
+  label: 'Reports API requires MFA (claims challenge)',
+  description:
+    'A Conditional Access policy requires MFA for the Reports API. OBO fails with AADSTS50076 and a claims challenge; the Todo API relays it as 401 + WWW-Authenticate; the web app signs Ada in again with claims=..., she approves MFA, and the retried call succeeds.',
+  expect: { code: 50076, httpStatusAtClient: 200 },
+  userScript: [
+    { prompt: 'sign-in' },
+    { prompt: 'consent', accept: true },
+    { prompt: 'mfa', approve: true },
+  ],
+  apply: (s) => {
+    s.directory.conditionalAccessPolicies.push({
+      id: '8d3c1f2e-5b4a-4c6d-9e7f-0a1b2c3d4e5f',
+      displayName: 'Require MFA for Reports API',
+      resourceAppIds: [APP.reportsApi],
+      grantControls: ['mfa'],
+    });
+    return s;
+  },
+};
+
 const directory = contosoDirectory();
 directory.oauth2PermissionGrants = directory.oauth2PermissionGrants.filter(
   (g) => !(g.clientId === SP.todoApi && g.resourceId === SP.reportsApi) && g.clientId !== SP.webApp,
@@ -121,6 +144,7 @@ export const FULL_CHAIN: ScenarioDefinition = {
     USER_CANCELS_CONSENT,
     DOWNSTREAM_CONSENT_NEVER_GIVEN,
     DOWNSTREAM_PREAUTHORIZES,
+    DOWNSTREAM_REQUIRES_MFA_CHAIN,
     adminOnlyPermission(
       APP.reportsApi,
       'Reports.Read',

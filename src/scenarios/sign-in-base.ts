@@ -342,6 +342,11 @@ export function signInNarration(
         text: 'The app redeemed the code, validated the ID token, and used the access token. The browser only ever saw the code.',
         docs: [CODE_DOC],
       },
+      redirect: {
+        title: 'The app needs more: it starts another sign-in',
+        text: 'The API answered 401 with WWW-Authenticate: Bearer error="insufficient_claims" and a base64 claims challenge. The app decodes it and sends the browser back to the authorize endpoint with claims=..., so the authority can ask for what the policy requires (here MFA).',
+        docs: [DOCS.claims],
+      },
       error: {
         title: 'The app cannot complete the sign-in',
         text: 'See "Why this failed".',

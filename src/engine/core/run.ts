@@ -85,7 +85,11 @@ function narrate(
   if (step.kind === 'request' && entry) return entry.request;
   if (step.kind === 'response' && entry) {
     const chosen =
-      step.outcome === 'error' || step.error ? (entry.error ?? entry.response) : entry.response;
+      step.outcome === 'error' || step.error
+        ? (entry.error ?? entry.response)
+        : step.outcome === 'redirect'
+          ? (entry.redirect ?? entry.response)
+          : entry.response;
     if (chosen) return chosen;
   }
   const from = labels.get(step.from) ?? step.from;

@@ -262,11 +262,13 @@ export interface Narration {
   docs: DocRef[];
 }
 
-/** Narration for the messages of one action: the request, and its success or error response. */
+/** Narration for the messages of one action: the request, and its success, redirect or error response. */
 export interface ActionNarration {
   request: Narration;
   response?: Narration;
   error?: Narration;
+  /** Used when the response is a redirect (e.g. the app starting another sign-in). */
+  redirect?: Narration;
 }
 
 /**

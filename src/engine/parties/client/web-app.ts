@@ -4,7 +4,13 @@ import type { HandlerResult, Network } from '../../core/network';
 import type { SeededRandom } from '../../core/random';
 import type { WebAppParty } from '../../core/scenario';
 import type { ErrorCard } from '../../core/trace';
-import { leftHalfSha256Base64Url, sha256Base64Url, toBase64Url, verifyJwt } from '../../crypto';
+import {
+  fromBase64,
+  leftHalfSha256Base64Url,
+  sha256Base64Url,
+  toBase64Url,
+  verifyJwt,
+} from '../../crypto';
 import type { Jwks } from '../../crypto';
 import { AADSTS } from '../../errors';
 import type { AadstsCode } from '../../errors';
@@ -23,6 +29,8 @@ interface AppSession {
   accessToken?: string;
   refreshToken?: string;
   userName?: string;
+  /** Set once the app restarted sign-in for a claims challenge (it does so at most once). */
+  claimsChallenged?: boolean;
 }
 
 /** What a web app keeps between requests: sessions by cookie, and the authority's JWKS. */
@@ -95,6 +103,7 @@ async function authorizeUrl(
   party: WebAppParty,
   env: WebAppEnv,
   session: AppSession,
+  claims?: string,
 ): Promise<string> {
   const path = party.signIn.endpoint === 'v2' ? 'oauth2/v2.0/authorize' : 'oauth2/authorize';
   const params = new URLSearchParams({
@@ -112,6 +121,7 @@ async function authorizeUrl(
   }
   if (party.signIn.prompt) params.set('prompt', party.signIn.prompt);
   if (party.signIn.loginHint) params.set('login_hint', party.signIn.loginHint);
+  if (claims) params.set('claims', claims);
   return `${AUTHORITY_ORIGIN}/${env.tenantId}/${path}?${params.toString()}`;
 }
 
@@ -365,6 +375,19 @@ export async function handleWebAppRequest(
   return { response: page(404, 'Not found', url.pathname) };
 }
 
+/** The decoded `claims` of a `WWW-Authenticate: Bearer error="insufficient_claims"` header, if any. */
+function claimsChallenge(response: HttpResponse): string | undefined {
+  const header = getHeader(response.headers, 'WWW-Authenticate') ?? '';
+  if (!header.includes('error="insufficient_claims"')) return undefined;
+  const encoded = /claims="([^"]+)"/.exec(header)?.[1];
+  if (!encoded) return undefined;
+  try {
+    return new TextDecoder().decode(fromBase64(encoded));
+  } catch {
+    return undefined;
+  }
+}
+
 async function finishWithApi(
   party: WebAppParty,
   env: WebAppEnv,
@@ -372,6 +395,28 @@ async function finishWithApi(
   title: string,
 ): Promise<HandlerResult> {
   const api = await callApi(party, env, session.accessToken ?? '');
+  const challenge = api && api.status === 401 ? claimsChallenge(api) : undefined;
+  if (challenge && !session.claimsChallenged) {
+    // A claims challenge (claims-challenge doc): sign the user in again asking for those claims.
+    session.claimsChallenged = true;
+    session.state = env.random.guid();
+    session.nonce = env.random.guid();
+    session.codeVerifier = toBase64Url(env.random.bytes(32));
+    env.network.emit({
+      type: 'client.check',
+      party: party.id,
+      ok: true,
+      detail: `claims challenge received (${challenge}); starting a new sign-in with the claims parameter.`,
+    });
+    return {
+      response: {
+        status: 302,
+        statusText: 'Found',
+        headers: { Location: await authorizeUrl(party, env, session, challenge) },
+        body: '',
+      },
+    };
+  }
   if (api && api.status !== 200) {
     return {
       response: page(502, 'The API call failed', api.body),
