@@ -283,3 +283,41 @@ test.describe('at 800x500', () => {
     await expect(consent).toBeHidden();
   });
 });
+
+test('claims challenge: MFA required downstream, Ada approves MFA, the retried chain succeeds', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickScenario(page, FULL_CHAIN_TITLE);
+  const mfaSwitch = page.getByRole('checkbox', { name: /Reports API requires MFA/ });
+  await mfaSwitch.check();
+  await expect(mfaSwitch).toBeChecked();
+  await expect(stepCounter(page)).toHaveText(/^Step 0 of/);
+
+  const signIn = page.getByRole('dialog', { name: 'Sign in' });
+  await stepUntilVisible(page, signIn);
+  await signIn.getByRole('button', { name: 'Sign in' }).click();
+  const consent = page.getByRole('dialog', { name: 'Permissions requested' });
+  await stepUntilVisible(page, consent);
+  await consent.getByRole('button', { name: 'Accept' }).click();
+
+  // OBO fails with a claims challenge; the app signs Ada in again and the authority asks for MFA.
+  const mfa = page.getByRole('dialog', { name: 'Approve sign in request' });
+  await stepUntilVisible(page, mfa);
+  await expect(mfa).toContainText('Require MFA for Reports API');
+  await saveScreenshot(page, 'mfa-prompt.png');
+  await mfa.getByRole('button', { name: 'Approve' }).click();
+  await expect(mfa).toBeHidden();
+
+  await stepToEnd(page);
+  await expect(page.getByText('Flow succeeded:')).toBeVisible();
+  await expect(
+    page.getByRole('button', {
+      name: /Todo API \(API A\) to Contoso Todo web app: 401 Unauthorized/,
+    }),
+  ).toBeVisible();
+  await page
+    .getByRole('button', { name: /Microsoft Entra ID to Todo API \(API A\): 400 Bad Request/ })
+    .click();
+  await expect(inspector(page).getByText('AADSTS50076')).toBeVisible();
+});
