@@ -623,3 +623,33 @@ export const AADSTS: Readonly<Record<AadstsCode, AadstsEntry>> = Object.fromEntr
 export function fillTemplate(template: string, args: Record<string, string | undefined>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => args[name] ?? whole);
 }
+
+/** The "why / how to fix" card of an AADSTS code, placeholders filled from `args`. */
+export interface AadstsCard {
+  code: AadstsCode;
+  error: OAuthErrorCode;
+  title: string;
+  why: string;
+  fix: string;
+  docs: DocRef[];
+}
+
+/**
+ * The catalogue card for `code` with `why` and `fix` filled from `args` (unknown placeholders stay
+ * as written); `undefined` when `code` is not in the catalogue.
+ */
+export function cardForCode(
+  code: number | undefined,
+  args: Record<string, string | undefined> = {},
+): AadstsCard | undefined {
+  const entry = code === undefined ? undefined : AADSTS[code as AadstsCode];
+  if (!entry) return undefined;
+  return {
+    code: entry.code,
+    error: entry.error,
+    title: entry.title,
+    why: fillTemplate(entry.why, args),
+    fix: fillTemplate(entry.fix, args),
+    docs: entry.docs,
+  };
+}

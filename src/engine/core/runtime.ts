@@ -11,7 +11,7 @@ import { AUTHORITY_ORIGIN } from '../parties/authority/keys';
 import { mintAccessToken } from '../parties/authority/tokens';
 import { handleApiRequest } from '../parties/api/resource-api';
 import type { ApiEnv, ApiState } from '../parties/api/resource-api';
-import { AADSTS, fillTemplate } from '../errors';
+import { cardForCode } from '../errors';
 import type { AadstsCode } from '../errors';
 import { parseJsonBody } from '../http/message';
 import type { HttpResponse } from '../http/message';
@@ -115,19 +115,8 @@ function errorCardFor(
   const code = (failure?.code ??
     (failed?.type === 'authority.checks' ? failed.failed?.code : body?.error_codes?.[0])) as
     AadstsCode | undefined;
-  const entry = code !== undefined ? AADSTS[code] : undefined;
-  if (!entry) return {};
-  const args = failure?.args ?? {};
-  return {
-    error: {
-      code: entry.code,
-      error: entry.error,
-      title: entry.title,
-      why: fillTemplate(entry.why, args),
-      fix: fillTemplate(entry.fix, args),
-      docs: entry.docs,
-    },
-  };
+  const card = cardForCode(code, failure?.args);
+  return card ? { error: card } : {};
 }
 
 /**

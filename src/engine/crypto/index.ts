@@ -2,7 +2,6 @@
 import {
   SignJWT,
   base64url,
-  calculateJwkThumbprint,
   createLocalJWKSet,
   decodeJwt,
   decodeProtectedHeader,
@@ -262,11 +261,6 @@ export async function publicJwkFor(name: FixtureKeyName, issuer?: string): Promi
     x5c: [key.certificateBase64],
     ...(issuer ? { issuer } : {}),
   };
-}
-
-/** RFC 7638 thumbprint of a JWK (used to show which key signed a token). */
-export function jwkThumbprint(jwk: JWK): Promise<string> {
-  return calculateJwkThumbprint(jwk);
 }
 
 /** Decodes a compact JWS without verifying it. Returns `undefined` (never throws) for anything else. */

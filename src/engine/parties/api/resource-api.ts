@@ -6,8 +6,7 @@ import type { SeededRandom } from '../../core/random';
 import type { ErrorCard } from '../../core/trace';
 import { toBase64, verifyJwt } from '../../crypto';
 import type { Jwks, JwtFailureReason } from '../../crypto';
-import { AADSTS, DOCS, fillTemplate } from '../../errors';
-import type { AadstsCode } from '../../errors';
+import { cardForCode, DOCS } from '../../errors';
 import { getHeader, jsonResponse, parseJsonBody, toHeaderSafeText } from '../../http/message';
 import type { HttpRequest } from '../../http/message';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
@@ -232,10 +231,8 @@ function oboFailureCard(
   party: ApiParty,
   obo: OboCall,
 ): ErrorCard | undefined {
-  const code = Array.isArray(body.error_codes) ? (body.error_codes[0] as AadstsCode) : undefined;
-  const entry = code !== undefined ? AADSTS[code] : undefined;
-  if (!entry) return undefined;
-  const args = {
+  const code = Array.isArray(body.error_codes) ? Number(body.error_codes[0]) : undefined;
+  return cardForCode(code, {
     clientName: party.label,
     appId: party.appId,
     clientId: party.appId,
@@ -243,15 +240,7 @@ function oboFailureCard(
     scopes: obo.scope ?? obo.resource ?? 'the requested scopes',
     policy: 'a Conditional Access policy',
     expected: party.appId,
-  };
-  return {
-    code: entry.code,
-    error: entry.error,
-    title: entry.title,
-    why: fillTemplate(entry.why, args),
-    fix: fillTemplate(entry.fix, args),
-    docs: entry.docs,
-  };
+  });
 }
 
 async function callDownstreamOnBehalfOf(

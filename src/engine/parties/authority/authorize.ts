@@ -7,7 +7,7 @@ import {
   findUser,
   parseScopeValue,
 } from '../../directory/directory';
-import type { AppRegistration, Tenant } from '../../directory/model';
+import type { AppRegistration } from '../../directory/model';
 import { AADSTS, fillTemplate } from '../../errors';
 import type { AadstsCode } from '../../errors';
 import { decodeForm, getHeader, safeDecodeURIComponent, statusText } from '../../http/message';
@@ -590,10 +590,4 @@ export async function handleConsent(
   };
   const result = await continueFlow(env, flow, sessionId, ['user-signed-in'], 'consent');
   return { ...result, events: [recorded, ...result.events] };
-}
-
-/** The tenant of a flow (for routing sanity checks). */
-export function tenantOfFlow(env: AuthorityEnv, flowId: string): Tenant | undefined {
-  const flow = env.flows.get(flowId);
-  return flow ? env.directory.tenants.find((t) => t.id === flow.tenantId) : undefined;
 }

@@ -12,8 +12,7 @@ import {
   verifyJwt,
 } from '../../crypto';
 import type { Jwks } from '../../crypto';
-import { AADSTS } from '../../errors';
-import type { AadstsCode } from '../../errors';
+import { cardForCode } from '../../errors';
 import { decodeForm, getHeader, statusText } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
@@ -75,19 +74,10 @@ function clientCard(title: string, why: string, fix: string): ErrorCard {
   return { title, why, fix, docs: CLIENT_DOCS };
 }
 
-function aadCard(description: string): ErrorCard | undefined {
-  const code = Number(/AADSTS(\d+)/.exec(description)?.[1]) as AadstsCode;
-  const entry = AADSTS[code];
-  return entry
-    ? {
-        code: entry.code,
-        error: entry.error,
-        title: entry.title,
-        why: entry.why,
-        fix: entry.fix,
-        docs: entry.docs,
-      }
-    : undefined;
+/** `{ error: card }` for the AADSTS code named in an error description, or `{}`. */
+function aadError(description: string): { error?: ErrorCard } {
+  const card = cardForCode(Number(/AADSTS(\d+)/.exec(description)?.[1] ?? NaN));
+  return card ? { error: card } : {};
 }
 
 function cookieOf(request: HttpRequest): string | undefined {
@@ -286,7 +276,7 @@ export async function handleWebAppRequest(
       const description = params.get('error_description') ?? '';
       return {
         response: page(400, 'Sign-in failed', `${error}: ${description}`),
-        ...(aadCard(description) ? { error: aadCard(description) } : {}),
+        ...aadError(description),
       };
     }
     const code = params.get('code') ?? '';
@@ -324,7 +314,7 @@ export async function handleWebAppRequest(
       const description = String(tokens.body.error_description ?? '');
       return {
         response: page(400, 'Sign-in failed', description),
-        ...(aadCard(description) ? { error: aadCard(description) } : {}),
+        ...aadError(description),
       };
     }
     if (typeof tokens.body.id_token === 'string' && !frontIdToken) {
@@ -357,7 +347,7 @@ export async function handleWebAppRequest(
         const description = String(refreshed.body.error_description ?? '');
         return {
           response: page(401, 'Please sign in again', description),
-          ...(aadCard(description) ? { error: aadCard(description) } : {}),
+          ...aadError(description),
         };
       }
       session.accessToken = refreshed.body.access_token;

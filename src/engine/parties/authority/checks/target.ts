@@ -4,7 +4,6 @@ import {
   findApplicationByResource,
   findScope,
   findServicePrincipal,
-  OIDC_SCOPES,
   parseScopeValue,
 } from '../../../directory/directory';
 import type { Check, TokenContext } from './check';
@@ -169,5 +168,3 @@ export const TARGET_CHECKS: readonly Check[] = [
   notTokenForItself,
   resourceProvisioned,
 ];
-
-export { OIDC_SCOPES };

@@ -66,6 +66,7 @@ export async function issueDelegatedTokens(
       scopes,
       amr: facts.amr,
     });
+    const clientInfo = clientInfoFor(ctx, user.id, tenant.id);
     const refresh = facts.oidcScopes.includes('offline_access')
       ? mintRefreshToken(env, client.appId, user.id, scopes, {
           resourceAppId: resourceApp.appId,
@@ -80,9 +81,7 @@ export async function issueDelegatedTokens(
           ...facts.oidcScopes,
         ].join(' '),
         ...(refresh ? { refresh_token: refresh } : {}),
-        ...(clientInfoFor(ctx, user.id, tenant.id)
-          ? { client_info: clientInfoFor(ctx, user.id, tenant.id) }
-          : {}),
+        ...(clientInfo ? { client_info: clientInfo } : {}),
       }),
     );
     events.push({
