@@ -60,7 +60,7 @@ export type AadstsCode =
   | 54005
   | 70008
   | 70000
-  | 50148
+  | 501481
   | 500112
   | 700082
   | 50173;
@@ -554,12 +554,12 @@ const entries: AadstsEntry[] = [
     docs: [D.errors],
   },
   {
-    code: 50148,
+    code: 501481,
     error: 'invalid_grant',
     status: 400,
     title: 'PKCE verifier does not match',
     message:
-      'The code_verifier does not match the code_challenge supplied in the authorization request for PKCE.',
+      "The Code_Verifier doesn't match the code_challenge supplied in the authorization request.",
     why: 'The code was requested with code_challenge = BASE64URL(SHA256(verifier)); the verifier sent now hashes to something else, so whoever redeems it is not who started the sign-in (RFC 7636 section 4.6).',
     fix: 'Keep the verifier generated for this sign-in (per browser session) and send it unchanged.',
     docs: [

@@ -222,13 +222,13 @@ export function adminConsentsForOrganization(
   };
 }
 
-/** What-if: the app sends a code_verifier that does not match its challenge (AADSTS50148). */
+/** What-if: the app sends a code_verifier that does not match its challenge (AADSTS501481). */
 export const PKCE_MISMATCH: VariantDefinition = {
   id: 'pkce-mismatch',
   label: 'PKCE verifier mismatch',
   description:
     'The code reaches a back end that does not hold the verifier of this sign-in (for example a code intercepted and redeemed elsewhere).',
-  expect: { code: 50148, httpStatusAtClient: 400 },
+  expect: { code: 501481, httpStatusAtClient: 400 },
   apply: (s) => {
     webAppOf(s).quirks = { ...webAppOf(s).quirks, wrongCodeVerifier: true };
     return s;

@@ -252,13 +252,13 @@ describe('authorization_code grant', () => {
     });
   });
 
-  it('checks the PKCE verifier (AADSTS50148) and requires it when a challenge was sent (AADSTS900144)', async () => {
+  it('checks the PKCE verifier (AADSTS501481, as the error reference lists it) and requires it when a challenge was sent (AADSTS900144)', async () => {
     const world = createWorld(getScenario('auth-code-pkce'));
     const code = codeFrom((await signInAndConsent(world)).response);
     await expectAadError(await redeem(world, code, { code_verifier: 'x'.repeat(43) }), {
       status: 400,
       error: 'invalid_grant',
-      code: 50148,
+      code: 501481,
     });
     await expectAadError(await redeem(world, code, { code_verifier: undefined }), {
       status: 400,

@@ -79,7 +79,7 @@ export const redirectUriMatches: Check = {
   },
 };
 
-/** PKCE: `BASE64URL(SHA256(code_verifier)) == code_challenge` (RFC 7636 section 4.6); AADSTS50148 / 900144. */
+/** PKCE: `BASE64URL(SHA256(code_verifier)) == code_challenge` (RFC 7636 section 4.6); AADSTS501481 / 900144. */
 export const pkceVerifier: Check = {
   name: 'pkce-verifier',
   rule: 'With PKCE, the code_verifier hashes (S256) to the code_challenge of the authorize request (RFC 7636 section 4.6).',
@@ -90,7 +90,7 @@ export const pkceVerifier: Check = {
     if (!verifier) return { code: 900144, args: { parameter: 'code_verifier' } };
     const derived =
       flow.codeChallengeMethod === 'S256' ? await sha256Base64Url(verifier) : verifier;
-    return derived === flow.codeChallenge ? undefined : { code: 50148 };
+    return derived === flow.codeChallenge ? undefined : { code: 501481 };
   },
 };
 
