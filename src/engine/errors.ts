@@ -48,6 +48,7 @@ export type AadstsCode =
   | 50013
   | 240002
   | 50076
+  | 50079
   | 90009
   | 9002313
   | 900561
@@ -394,6 +395,17 @@ const entries: AadstsEntry[] = [
     why: 'A Conditional Access policy ({policy}) requires MFA for {resourceName}, and the incoming token shows only password sign-in (amr has no mfa). The middle tier cannot prompt the user, so it must pass the claims challenge back to the client.',
     fix: 'The middle tier answers its caller 401 with WWW-Authenticate: Bearer error="insufficient_claims", claims="..."; the client signs the user in again with those claims (MFA) and retries.',
     docs: [D.obo, D.claims],
+  },
+  {
+    code: 50079,
+    error: 'interaction_required',
+    status: 400,
+    title: 'MFA registration required (claims challenge)',
+    message:
+      "Due to a configuration change made by your administrator, or because you moved to a new location, you must enroll in multifactor authentication to access '{resourceAppId}'.",
+    why: "A Conditional Access policy ({policy}) requires MFA for {resourceName}, and the user has no MFA method registered yet (the OBO doc's error example is this enrolment case). The middle tier cannot show the registration pages, so it must pass the claims challenge back to the client.",
+    fix: 'The middle tier answers its caller 401 with WWW-Authenticate: Bearer error="insufficient_claims", claims="..."; the client signs the user in again with those claims, the user registers a method (security info) and does MFA, and the client retries.',
+    docs: [D.obo, D.claims, D.errors],
   },
   {
     code: 90009,

@@ -93,7 +93,11 @@ describe('each what-if takes its documented branch', () => {
           expect(run.steps.find((s) => s.error)?.error?.title).toBe(variant.expect.clientError);
         }
         if ('code' in variant.expect) {
-          const failing = run.steps.find((s) => s.error?.code !== undefined);
+          // The authority's last error: an earlier one may have been recovered from (a claims challenge).
+          const authority = run.parties.find((p) => p.kind === 'authority')?.id;
+          const failing = run.steps.findLast(
+            (s) => s.from === authority && s.error?.code !== undefined,
+          );
           expect(failing?.error?.code).toBe(variant.expect.code);
           expect(wireCode(failing)).toBe(variant.expect.code);
         }
@@ -181,6 +185,30 @@ describe('OBO token A and token B', () => {
     };
     expect(claims.access_token.capolids.values).toHaveLength(1);
   });
+});
+
+describe('OBO: the user must register for MFA (AADSTS50079)', () => {
+  it.each(['obo-secret', 'obo-certificate', 'obo-v1'])(
+    '%s: the documented 50079 body is relayed like 50076, as 401 + WWW-Authenticate with the claims',
+    async (id) => {
+      const scenario = SCENARIOS.find((s) => s.id === id);
+      if (!scenario) throw new Error(`${id} missing`);
+      const run = await runScenario(scenario, { variants: ['user-must-register-mfa'] });
+      const oboResponse = run.steps.find((s) => s.tag === 'obo' && s.kind === 'response');
+      const body = JSON.parse(oboResponse?.response?.body ?? '{}') as Record<string, unknown>;
+      expect(body.error).toBe('interaction_required');
+      expect(body.error_codes).toEqual([50079]);
+      expect(body).not.toHaveProperty('suberror');
+      const polids = { essential: true, values: ['8d3c1f2e-5b4a-4c6d-9e7f-0a1b2c3d4e5f'] };
+      expect(JSON.parse(String(body.claims))).toEqual({ access_token: { polids } });
+      const last = run.steps.at(-1);
+      expect(last?.response?.status).toBe(401);
+      const header = last?.response?.headers['WWW-Authenticate'] ?? '';
+      expect(header).toContain('error="insufficient_claims"');
+      const encoded = /claims="([^"]+)"/.exec(header)?.[1] ?? '';
+      expect(Buffer.from(encoded, 'base64').toString()).toBe(body.claims);
+    },
+  );
 });
 
 describe('error cards', () => {

@@ -276,6 +276,26 @@ export const DOWNSTREAM_REQUIRES_MFA: VariantDefinition = {
   },
 };
 
+/**
+ * What-if: the MFA policy on API B meets a user with no MFA method registered: the OBO doc's
+ * error example, AADSTS50079 `interaction_required` with `polids` claims, relayed like 50076.
+ */
+export const USER_MUST_REGISTER_MFA: VariantDefinition = {
+  id: 'user-must-register-mfa',
+  label: 'User must register for MFA',
+  description:
+    'A Conditional Access policy requires multi-factor authentication for the Reports API, and Ada has never registered an MFA method (no authenticator app, no phone). The authority answers with the enrolment error of the OBO doc (AADSTS50079, interaction_required) and a claims challenge that API A relays to the client.',
+  expect: { code: 50079, httpStatusAtClient: 401 },
+  apply: (s) => {
+    DOWNSTREAM_REQUIRES_MFA.apply(s);
+    const ada = s.directory.users.find((u) => u.id === USER.ada);
+    if (ada) ada.isMfaRegistered = false;
+    const t = tokenA(s);
+    t.description = `${t.description} Ada has no MFA method registered yet.`;
+    return s;
+  },
+};
+
 /** The OBO what-ifs every OBO scenario has. */
 export const OBO_COMMON_VARIANTS = [
   CONSENT_MISSING,
@@ -283,6 +303,7 @@ export const OBO_COMMON_VARIANTS = [
   TOKEN_FOR_GRAPH,
   TOKEN_EXPIRED,
   DOWNSTREAM_REQUIRES_MFA,
+  USER_MUST_REGISTER_MFA,
 ];
 
 /** Narration of the OBO steps; `howItAuthenticates` and `tokenRequestText` describe the variant of the exchange. */

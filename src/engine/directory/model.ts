@@ -163,6 +163,13 @@ export interface User {
    * or a password reset (Graph `signInSessionsValidFromDateTime`).
    */
   signInSessionsValidFromDateTime?: number;
+  /**
+   * Whether the user has registered a method for multifactor authentication (Graph
+   * `userRegistrationDetails.isMfaRegistered`); absent means registered. A user who must do MFA
+   * but has no method registered must enrol first (AADSTS50079 instead of 50076).
+   * @see https://learn.microsoft.com/graph/api/resources/userregistrationdetails
+   */
+  isMfaRegistered?: boolean;
 }
 
 /** A Conditional Access policy, reduced to what the simulator enforces: MFA for named resources. */

@@ -510,3 +510,61 @@ describe('v1 authorize and claims requests', () => {
     expect(next.page?.page).toBe('mfa');
   });
 });
+
+describe('redirect_uri exactness (issue 6): AADSTS50011 page, never a redirect', () => {
+  const expect50011Page = (r: { response: Response; text: string }) => {
+    expect(r.response.status).toBe(400);
+    expect(r.response.headers.get('location')).toBeNull();
+    expect(r.response.headers.get('set-cookie')).toBeNull();
+    expect(r.text).toContain('AADSTS50011');
+  };
+
+  it.each([
+    ['a trailing vertical tab (%0B)', `${REDIRECT}\u000b`],
+    ['a newline in the path (%0A)', 'https://webapp.contoso.example/si\ngnin-oidc'],
+    ['a CRLF header injection after #', `${REDIRECT}#\r\nSet-Cookie: x=1`],
+    ['a full-width dot in the host', 'https://webapp\uff0econtoso.example/signin-oidc'],
+    ['a zero-width space in the host', 'https://web\u200bapp.contoso.example/signin-oidc'],
+    ['userinfo', 'https://user@webapp.contoso.example/signin-oidc'],
+    ['a fragment', `${REDIRECT}#x`],
+  ])('refuses %s without a session', async (_label, redirectUri) => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    expect50011Page(await browserOf(world).send(authorizeUrl({ redirect_uri: redirectUri })));
+  });
+
+  it('refuses a hostile redirect_uri with a session too: no code travels anywhere', async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    const { browser } = await signInAndConsent(world);
+    for (const redirectUri of [
+      `${REDIRECT}\u000b`,
+      'https://webapp.contoso.example/si\ngnin-oidc',
+      `${REDIRECT}#\r\nSet-Cookie: x=1`,
+    ]) {
+      const r = await browser.send(authorizeUrl({ redirect_uri: redirectUri }));
+      expect50011Page(r);
+      expect(r.text).not.toMatch(/[?&]code=/);
+    }
+    expect(world.runtime.authorityEnv.codes.size).toBe(1);
+  });
+
+  it('a wildcard reply URL does not match another port', async () => {
+    const world = createWorld(getScenario('oidc-sign-in'), { variants: ['wildcard-reply-url'] });
+    expect50011Page(
+      await browserOf(world).send(
+        authorizeUrl({ redirect_uri: 'https://evil.contoso.example:1234/signin-oidc' }),
+      ),
+    );
+  });
+
+  it('redirects an exact match to the string that was compared', async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    const { browser } = await signInAndConsent(world);
+    const r = await browser.send(
+      authorizeUrl({ redirect_uri: 'https://WEBAPP.contoso.example/signin-oidc' }),
+    );
+    expect(r.response.status).toBe(302);
+    expect(r.response.headers.get('location')).toMatch(
+      /^https:\/\/WEBAPP\.contoso\.example\/signin-oidc\?code=/,
+    );
+  });
+});

@@ -400,3 +400,41 @@ describe('conditional-access (AADSTS50076)', () => {
     });
   });
 });
+
+describe('conditional-access: MFA registration (AADSTS50079)', () => {
+  const POLICY_ID = '8d3c1f2e-5b4a-4c6d-9e7f-0a1b2c3d4e5f';
+
+  it("answers the OBO doc's enrolment error when the user has no MFA method registered", async () => {
+    const world = oboWorld(['user-must-register-mfa']);
+    expect(findUser(world.runtime.scenario.directory, USER.ada)?.isMfaRegistered).toBe(false);
+    const res = await postToken(world, oboRequest(await tokenA(world)));
+    const body = await expectAadError(res, {
+      status: 400,
+      error: 'interaction_required',
+      code: 50079,
+      claims: true,
+      descriptionContains: [
+        `you must enroll in multifactor authentication to access '${APP.reportsApi}'`,
+      ],
+    });
+    // The documented body has no suberror, and its claims name the policy with polids.
+    expect(body.suberror).toBeUndefined();
+    expect(JSON.parse(body.claims ?? '')).toEqual({
+      access_token: { polids: { essential: true, values: [POLICY_ID] } },
+    });
+    expectFailedCheck(world, 'conditional-access', 50079);
+  });
+
+  it('keeps the 50076 branch for a user who has MFA registered', async () => {
+    const world = oboWorld(['downstream-requires-mfa']);
+    expect(findUser(world.runtime.scenario.directory, USER.ada)?.isMfaRegistered).not.toBe(false);
+    const res = await postToken(world, oboRequest(await tokenA(world)));
+    await expectAadError(res, {
+      status: 400,
+      error: 'invalid_grant',
+      code: 50076,
+      suberror: 'basic_action',
+      claims: true,
+    });
+  });
+});

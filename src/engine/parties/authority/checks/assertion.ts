@@ -159,9 +159,12 @@ export const delegatedConsent: Check = {
 
 /**
  * Conditional Access: a policy requiring MFA for the resource is met only if the user's sign-in
- * behind the assertion used MFA; else AADSTS50076 with `suberror: basic_action` and a `claims`
- * challenge naming the policy (`capolids`).
- * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
+ * behind the assertion used MFA. Otherwise a claims challenge naming the policy:
+ * - the user has an MFA method registered: AADSTS50076, `invalid_grant`, `suberror: basic_action`,
+ *   `claims` with `capolids`;
+ * - the user has none (`isMfaRegistered: false`): AADSTS50079, `interaction_required`, `claims`
+ *   with `polids` and no `suberror`, exactly as the OBO doc's error example.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#error-response-example
  */
 export const conditionalAccess: Check = {
   name: 'conditional-access',
@@ -179,19 +182,21 @@ export const conditionalAccess: Check = {
       record?.amr ??
       (Array.isArray(ctx.assertion?.payload.amr) ? (ctx.assertion?.payload.amr as string[]) : []);
     if (amr.includes('mfa')) return undefined;
+    const args = {
+      resourceAppId: resource.app.appId,
+      resourceName: resource.app.displayName,
+      policy: policy.displayName,
+    };
+    if (ctx.user?.isMfaRegistered === false) {
+      const claims = JSON.stringify({
+        access_token: { polids: { essential: true, values: [policy.id] } },
+      });
+      return { code: 50079, claims, args };
+    }
     const claims = JSON.stringify({
       access_token: { capolids: { essential: true, values: [policy.id] } },
     });
-    return {
-      code: 50076,
-      suberror: 'basic_action',
-      claims,
-      args: {
-        resourceAppId: resource.app.appId,
-        resourceName: resource.app.displayName,
-        policy: policy.displayName,
-      },
-    };
+    return { code: 50076, suberror: 'basic_action', claims, args };
   },
 };
 
