@@ -49,6 +49,7 @@ export type AadstsCode =
   | 240002
   | 50076
   | 50079
+  | 500121
   | 90009
   | 9002313
   | 900561
@@ -395,6 +396,23 @@ const entries: AadstsEntry[] = [
     why: 'A Conditional Access policy ({policy}) requires MFA for {resourceName}, and the incoming token shows only password sign-in (amr has no mfa). The middle tier cannot prompt the user, so it must pass the claims challenge back to the client.',
     fix: 'The middle tier answers its caller 401 with WWW-Authenticate: Bearer error="insufficient_claims", claims="..."; the client signs the user in again with those claims (MFA) and retries.',
     docs: [D.obo, D.claims],
+  },
+  {
+    code: 500121,
+    error: 'access_denied',
+    status: 400,
+    presentation: 'page',
+    title: 'MFA denied: strong authentication failed',
+    message: 'Authentication failed during strong authentication request.',
+    why: "{userName} denied (or did not complete) the second factor that a Conditional Access policy required. The sign-in stops on the authority's page: no code, no token, and the app is never called back.",
+    fix: 'The user tries again and approves the MFA request (or uses another registered method); if they did not start this sign-in, they should report it, since a password alone was not enough to get in.',
+    docs: [
+      D.errors,
+      {
+        label: 'Conditional Access: require multifactor authentication',
+        url: 'https://learn.microsoft.com/entra/identity/conditional-access/policy-all-users-mfa-strength',
+      },
+    ],
   },
   {
     code: 50079,

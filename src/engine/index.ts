@@ -22,6 +22,7 @@ export type {
   UserParty,
   WebAppParty,
   UserDecision,
+  PromptPreset,
   ClockChoice,
 } from './core/scenario';
 export type {

@@ -73,6 +73,17 @@ export const DOWNSTREAM_REQUIRES_MFA_CHAIN: VariantDefinition = {
   },
 };
 
+/** What-if: the same MFA policy, and Ada denies the second factor (AADSTS500121 on the authority's page). */
+export const USER_DENIES_MFA: VariantDefinition = {
+  id: 'user-denies-mfa',
+  label: 'User denies MFA',
+  description:
+    'The Reports API requires MFA (as above), and when the sign-in with claims asks Ada to approve the second factor, she denies it. The authority stops on its error page with AADSTS500121: no code, no retry, no report.',
+  expect: { code: 500121 },
+  decides: [{ prompt: 'mfa', approve: false }],
+  apply: (s) => DOWNSTREAM_REQUIRES_MFA_CHAIN.apply(s),
+};
+
 const directory = contosoDirectory();
 directory.oauth2PermissionGrants = directory.oauth2PermissionGrants.filter(
   (g) => !(g.clientId === SP.todoApi && g.resourceId === SP.reportsApi) && g.clientId !== SP.webApp,
@@ -123,7 +134,7 @@ export const FULL_CHAIN: ScenarioDefinition = {
     ),
     consent: {
       request: {
-        title: 'Ada answers the combined consent prompt',
+        title: '{user} answers the combined consent prompt',
         text: "The prompt listed the web app's permission on the Todo API and, because the Todo API lists the web app in knownClientApplications and the app asked for /.default, the Todo API's own permission on the Reports API. Her answer is posted to the authority (the decision chip on this step says which): Accept records both grants in one go.",
         docs: [DOCS.obo, DOCS.consent],
       },
@@ -145,6 +156,7 @@ export const FULL_CHAIN: ScenarioDefinition = {
     DOWNSTREAM_CONSENT_NEVER_GIVEN,
     DOWNSTREAM_PREAUTHORIZES,
     DOWNSTREAM_REQUIRES_MFA_CHAIN,
+    USER_DENIES_MFA,
     adminOnlyPermission(
       APP.reportsApi,
       'Reports.Read',

@@ -24,7 +24,7 @@ export const REFRESH_TOKEN_EXPIRED: VariantDefinition = {
   description:
     'Ada comes back after 91 days. The refresh token expired after 90 days without use: she must sign in again.',
   expect: { code: 700082, httpStatusAtClient: 401 },
-  userScript: [{ prompt: 'sign-in' }, { prompt: 'clock', seconds: 91 * DAY }],
+  decides: [{ prompt: 'clock', seconds: 91 * DAY }],
   apply: (s) => s,
 };
 
@@ -64,7 +64,7 @@ export const REFRESH_TOKEN: ScenarioDefinition = {
   narration: signInNarration({
     'open-refresh': {
       request: {
-        title: 'Later: Ada reloads the page',
+        title: 'Later: {user} reloads the page',
         text: 'The app still has the tokens from the sign-in in its session.',
         docs: [SIGN_IN_DOCS.REFRESH_DOC],
       },

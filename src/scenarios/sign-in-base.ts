@@ -168,7 +168,7 @@ export const USER_CANCELS_CONSENT: VariantDefinition = {
   label: 'User cancels consent',
   description: 'Ada reads the permissions and clicks Cancel.',
   expect: { code: 65004, httpStatusAtClient: 400 },
-  userScript: [{ prompt: 'sign-in' }, { prompt: 'consent', accept: false }],
+  decides: [{ prompt: 'consent', accept: false }],
   apply: (s) => s,
 };
 
@@ -263,8 +263,8 @@ export function signInNarration(
   return {
     'open-app': {
       request: {
-        title: 'Ada opens the web app',
-        text: 'The browser asks the app for its home page. Ada has no session with the app yet.',
+        title: '{user} opens the web app',
+        text: 'The browser asks the app for its home page. {user} has no session with the app yet.',
         docs: [CODE_DOC],
       },
       response: {
@@ -292,20 +292,20 @@ export function signInNarration(
     },
     'sign-in': {
       request: {
-        title: 'Ada signs in',
-        text: "The sign-in form is posted to the authority. The app never sees Ada's password.",
+        title: '{user} signs in',
+        text: "The sign-in form is posted to the authority. The app never sees {user}'s password.",
         docs: [OIDC_DOC],
       },
       response: {
-        title: 'The authority has a session for Ada',
+        title: 'The authority has a session for {user}',
         text: 'It sets its session cookie (ESTSAUTH), so later sign-ins in this browser are silent, and continues: MFA if a policy asks, consent if permissions are missing, else back to the app.',
         docs: [OIDC_DOC],
       },
     },
     mfa: {
       request: {
-        title: 'Ada approves the MFA request',
-        text: 'A Conditional Access policy asked for a second factor; Ada approves it.',
+        title: '{user} answers the MFA request',
+        text: 'A Conditional Access policy asked for a second factor; {user} approves or denies it (the decision chip on this step says which).',
         docs: [DOCS.claims],
       },
       response: {
@@ -313,20 +313,25 @@ export function signInNarration(
         text: 'The session now says pwd + mfa; tokens issued from it satisfy the policy.',
         docs: [DOCS.claims],
       },
+      error: {
+        title: 'MFA denied: the sign-in stops here',
+        text: "The authority shows its error page (AADSTS500121) in {user}'s browser. No code is issued and the app is never called back, so it cannot retry on its own: {user} has to start again.",
+        docs: [DOCS.claims],
+      },
     },
     consent: {
       request: {
-        title: 'Ada answers the consent prompt',
+        title: '{user} answers the consent prompt',
         text: 'Her choice is posted to the authority. Accept records delegated permission grants (oAuth2PermissionGrant) for her; Cancel sends an error back to the app.',
         docs: [DOCS.consent],
       },
       response: {
         title: 'Consent recorded, back to the app',
-        text: 'The grants now exist, so Ada is not asked again for these permissions. The authority issues the code and redirects the browser to the app.',
+        text: 'The grants now exist, so {user} is not asked again for these permissions. The authority issues the code and redirects the browser to the app.',
         docs: [DOCS.consent],
       },
       error: {
-        title: 'Ada declined',
+        title: '{user} declined',
         text: 'The authority redirects back to the app with error=consent_required (AADSTS65004) instead of a code.',
         docs: [DOCS.consent],
       },
@@ -338,7 +343,7 @@ export function signInNarration(
         docs: [CODE_DOC],
       },
       response: {
-        title: 'Ada is signed in to the app',
+        title: '{user} is signed in to the app',
         text: 'The app redeemed the code, validated the ID token, and used the access token. The browser only ever saw the code.',
         docs: [CODE_DOC],
       },
@@ -372,13 +377,13 @@ export function signInNarration(
     },
     'call-api': {
       request: {
-        title: 'The app calls the API for Ada',
+        title: 'The app calls the API for {user}',
         text: 'The delegated access token goes in Authorization: Bearer. The API sees both the app (azp) and the user (oid, name) and checks the scope in scp.',
         docs: [CODE_DOC],
       },
       response: {
         title: 'The API answers',
-        text: 'A delegated call: the API acted for Ada through the app, within the consented scopes.',
+        text: 'A delegated call: the API acted for {user} through the app, within the consented scopes.',
         docs: [CODE_DOC],
       },
       error: {

@@ -72,7 +72,9 @@ export function decisionChip(run: SimulationRun, step: SimStep): string | null {
   const event = step.events.find(
     (e): e is Extract<TraceEvent, { type: 'user.decided' }> => e.type === 'user.decided',
   );
-  return event ? `${userFirstName(run)}: ${describeDecision(event)}` : null;
+  return event
+    ? `${userFirstName(run)}: ${describeDecision(event)}${event.setBy ? ' (set by the what-if)' : ''}`
+    : null;
 }
 
 function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote | null {
@@ -89,7 +91,7 @@ function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote |
         key,
         tone: 'user',
         title: `${userFirstName(run)} ${describeDecision(event)}`,
-        items: [],
+        items: event.setBy ? [`Set by the what-if "${event.setBy}"`] : [],
       };
     case 'consent.prompted':
       return {

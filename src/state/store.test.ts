@@ -17,7 +17,7 @@ const realDeps: StoreDeps = {
 const flush = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function loadedStore(
-  id: 'obo-secret' | 'cc-secret' | 'full-chain' | 'refresh-token' = 'obo-secret',
+  id: 'obo-secret' | 'cc-secret' | 'full-chain' | 'refresh-token' | 'auth-code-pkce' = 'obo-secret',
 ) {
   const store = createAppStore(realDeps);
   await store.getState().loadScenario(id);
@@ -301,6 +301,53 @@ describe('prompts', () => {
     const cursor = store.getState().cursor;
     vi.advanceTimersByTime(stepDurationMs(1) * 3);
     expect(store.getState().cursor).toBe(cursor);
+  });
+
+  it('a what-if that makes the answer wins over the one clicked, and Next gives it', async () => {
+    const store = await loadedStore('auth-code-pkce');
+    await store.getState().toggleVariant('user-cancels-consent');
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    stepToEnd(store);
+    const prompt = selectPendingPrompt(store.getState());
+    expect(prompt?.prompt).toBe('consent');
+    expect(prompt?.preset?.whatIf).toBe('User cancels consent');
+    await store.getState().answerPrompt({ prompt: 'consent', accept: true });
+    expect(store.getState().decisions.at(-1)).toEqual({ prompt: 'consent', accept: false });
+    expect(store.getState().run?.result.summary).toContain('AADSTS65004');
+
+    // Stepping: Next at the preset prompt answers it.
+    store.getState().reset();
+    await vi.waitFor(() => expect(store.getState().decisions).toEqual([]));
+    await vi.waitFor(() => expect(store.getState().status).toBe('ready'));
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    stepToEnd(store);
+    expect(selectPendingPrompt(store.getState())?.preset).toBeDefined();
+    const cursor = store.getState().cursor;
+    store.getState().stepForward();
+    await vi.waitFor(() => expect(store.getState().run?.pendingPrompt).toBeUndefined());
+    expect(store.getState().cursor).toBe(cursor + 1);
+    expect(store.getState().run?.result.summary).toContain('AADSTS65004');
+  });
+
+  it('play answers a prompt the what-if decides by itself, after one step', async () => {
+    const store = await loadedStore('refresh-token');
+    await store.getState().toggleVariant('refresh-token-expired');
+    stepToEnd(store);
+    await store.getState().answerPrompt({ prompt: 'sign-in' });
+    vi.useFakeTimers();
+    store.getState().play();
+    const last = (store.getState().run?.steps.length ?? 0) - 1;
+    while (store.getState().cursor < last) vi.advanceTimersByTime(stepDurationMs(1));
+    expect(selectPendingPrompt(store.getState())?.prompt).toBe('clock');
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(stepDurationMs(1));
+    vi.useRealTimers();
+    await vi.waitFor(() => expect(store.getState().run?.pendingPrompt).toBeUndefined());
+    expect(store.getState().decisions.at(-1)).toEqual({ prompt: 'clock', seconds: 91 * 86400 });
+    expect(store.getState().playing).toBe(true);
+    expect(store.getState().run?.result.summary).toContain('AADSTS700082');
   });
 
   it('Play at a prompt turns play mode on and waits for the answer', async () => {

@@ -73,6 +73,23 @@ export function createAppStore(
       const waiting = !more && state.run.pendingPrompt !== undefined;
       set({ cursor: next, selectedStep: null, playing: more || waiting });
       if (more) schedule(set, get);
+      else if (waiting) answerPresetLater(set, get);
+    }, stepDurationMs(get().speed));
+  };
+
+  /**
+   * While playing at a prompt whose answer a what-if makes, gives that answer after one step's
+   * time (the prompt is on screen, pre-selected, meanwhile): play goes on by itself.
+   */
+  const answerPresetLater = (set: Set, get: Get): void => {
+    const preset = selectPendingPrompt(get())?.preset;
+    if (!preset || !get().playing) return;
+    stopTimer();
+    timer = setTimeout(() => {
+      timer = null;
+      const state = get();
+      if (state.playing && selectPendingPrompt(state)?.preset)
+        void state.answerPrompt(preset.decision);
     }, stepDurationMs(get().speed));
   };
 
@@ -133,6 +150,7 @@ export function createAppStore(
         focusedToken: null,
       });
       if (playing && more) schedule(set, get);
+      else if (playing) answerPresetLater(set, get);
     } catch (error) {
       if (ticket !== latestRequest) return;
       set({ run: null, status: 'error', error: describeError(error), playing: false });
@@ -175,7 +193,8 @@ export function createAppStore(
       return startRun(set, get, {
         scenarioId: state.scenarioId,
         variants: state.variants,
-        decisions: [...state.decisions, decision],
+        // A what-if that makes this answer wins over whatever was picked.
+        decisions: [...state.decisions, prompt.preset?.decision ?? decision],
         keepRun: true,
         resume: { cursor: state.cursor, playing: state.playing },
       });
@@ -188,6 +207,13 @@ export function createAppStore(
     speed: 1,
     stepForward: () => {
       stopTimer();
+      const preset = selectPendingPrompt(get())?.preset;
+      if (preset) {
+        // At a prompt a what-if answers: Next gives that answer and reveals what follows.
+        set({ playing: false });
+        void get().answerPrompt(preset.decision);
+        return;
+      }
       const next = Math.min(get().cursor + 1, lastIndex(get));
       set({ cursor: Math.max(next, -1), playing: false, selectedStep: null });
     },
@@ -200,9 +226,10 @@ export function createAppStore(
       if (!run || status !== 'ready') return;
       const last = lastIndex(get);
       if (run.pendingPrompt && cursor >= last) {
-        // Waiting at a prompt: play mode goes on once the person answers.
+        // Waiting at a prompt: play mode goes on once the person (or the what-if) answers.
         stopTimer();
         set({ playing: true });
+        answerPresetLater(set, get);
         return;
       }
       if (run.steps.length === 0) return;
@@ -211,6 +238,7 @@ export function createAppStore(
       const waiting = !more && run.pendingPrompt !== undefined;
       set({ cursor: next, playing: more || waiting, selectedStep: null });
       if (more) schedule(set, get);
+      else if (waiting) answerPresetLater(set, get);
       else stopTimer();
     },
     pause: () => {

@@ -67,7 +67,8 @@ export interface SimulationSlice {
    * Answers the prompt the run is waiting at: appends `decision`, re-runs (the revealed prefix is
    * identical by determinism) and reveals the next new step; playback goes on if it was playing.
    * Ignored when no prompt is showing, the decision is for another prompt, or an answer is
-   * already on its way.
+   * already on its way. When an enabled what-if makes this answer (`prompt.preset`), its answer is
+   * used instead of `decision`; while playing, such a prompt is answered by itself after one step.
    */
   answerPrompt: (decision: UserDecision) => Promise<void>;
 }
@@ -82,7 +83,10 @@ export interface PlaybackSlice {
    */
   playing: boolean;
   speed: Speed;
-  /** Reveals the next step (pauses autoplay). */
+  /**
+   * Reveals the next step (pauses autoplay). At a prompt whose answer a what-if makes, gives that
+   * answer instead (see `PendingPrompt.preset`).
+   */
   stepForward: () => void;
   /** Hides the last revealed step (pauses autoplay). */
   stepBack: () => void;

@@ -269,7 +269,10 @@ describe('sign-in and consent views', () => {
     expect(rows.map((r) => r.decision)).toEqual(['Ada: signs in', 'Ada: accepts']);
     expect(rows.every((r) => r.from === 'browser' && r.to === 'authority')).toBe(true);
     const cancel = buildTimeline(cancelled).filter((r) => r.decision !== null);
-    expect(cancel.map((r) => r.decision)).toEqual(['Ada: signs in', 'Ada: cancels']);
+    expect(cancel.map((r) => r.decision)).toEqual([
+      'Ada: signs in',
+      'Ada: cancels (set by the what-if)',
+    ]);
   });
 
   it('names token B in the combined-consent chain: aud is the Reports API', () => {

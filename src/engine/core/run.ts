@@ -8,6 +8,7 @@ import type {
   BrowserParty,
   ClientParty,
   Narration,
+  PromptPreset,
   ScenarioDefinition,
   UserDecision,
 } from './scenario';
@@ -24,6 +25,8 @@ export interface RunOptions {
   /**
    * The person's decisions, consumed in order at prompts (default none: the run stops at the first
    * prompt with `pendingPrompt`). `'script'` uses the variant's or the scenario's `userScript`.
+   * Either way, an enabled what-if's `decides` answers replace the person's at their prompts;
+   * with `'script'` they are also given when the script has no answer left.
    */
   decisions?: UserDecision[] | 'script';
 }
@@ -101,6 +104,22 @@ function narrate(
   };
 }
 
+/**
+ * The first name of the user at the scenario's browser (`Ada Lovelace` -> `Ada`), or `The user`
+ * when the scenario has no browser. Narration says `{user}` wherever it names that person.
+ */
+export function firstNameOfBrowserUser(scenario: ScenarioDefinition): string {
+  const browser = scenario.parties.find((p): p is BrowserParty => p.kind === 'browser');
+  const user = browser && scenario.directory.users.find((u) => u.id === browser.userId);
+  return user?.displayName.split(/\s+/)[0] || 'The user';
+}
+
+/** Fills `{user}` in a narration's title and text with the person's first name. */
+function personalise(narration: Narration, userName: string): Narration {
+  const fill = (text: string): string => text.replaceAll('{user}', userName);
+  return { ...narration, title: fill(narration.title), text: fill(narration.text) };
+}
+
 const PROMPT_SUMMARY: Record<PendingPrompt['prompt'], string> = {
   'sign-in': 'sign in to continue.',
   mfa: 'approve the MFA request to continue.',
@@ -148,6 +167,15 @@ export async function runScenario(
         effective.userScript ??
         [])
       : (options.decisions ?? []);
+  // Answers the enabled what-ifs make for the person, first what-if (in declared order) first.
+  const presets: PromptPreset[] = [];
+  for (const variant of scenario.variants) {
+    if (!variants.includes(variant.id)) continue;
+    for (const decision of variant.decides ?? []) {
+      if (!presets.some((p) => p.decision.prompt === decision.prompt))
+        presets.push({ decision, whatIf: variant.label });
+    }
+  }
   const starter = effective.parties.find((p) => p.id === effective.starter);
   let outcome: { ok: boolean; status?: number; pending?: PendingPrompt; used: UserDecision[] };
   if (starter?.kind === 'browser') {
@@ -156,6 +184,8 @@ export async function runScenario(
       clock: runtime.clock,
       directory: effective.directory,
       decisions,
+      presets,
+      answerPresets: options.decisions === 'script',
       tagFor: (url, actionId) => browserTag(effective, url, actionId),
     });
   } else if (starter && (starter.kind === 'daemon' || starter.kind === 'spa')) {
@@ -176,9 +206,10 @@ export async function runScenario(
     );
   }
   const labels = new Map(effective.parties.map((p) => [p.id, p.label]));
+  const userName = firstNameOfBrowserUser(effective);
   const steps: SimStep[] = runtime.network.steps.map((raw) => ({
     ...raw,
-    narration: narrate(effective, raw, labels),
+    narration: personalise(narrate(effective, raw, labels), userName),
   }));
   const startingFacts: StartingFact[] = effective.startingTokens.map((s) => ({
     title: s.title,
@@ -199,10 +230,14 @@ export async function runScenario(
         : {}),
     position: effective.layout[p.id] ?? { x: 0, y: 0 },
   }));
-  // The decisive error: the first one carrying an AADSTS code (the authority's own words),
-  // else the last error of the run (a client-side check, or an API refusal).
+  // The decisive error: the authority's last one (its own words; an earlier one may have been
+  // recovered from, as a claims challenge is), else the first error carrying an AADSTS code (a
+  // relayed one), else the last error of the run (a client-side check, or an API refusal).
+  const authorityId = effective.parties.find((p) => p.kind === 'authority')?.id;
   const firstError =
-    steps.find((s) => s.error?.code !== undefined) ?? [...steps].reverse().find((s) => s.error);
+    [...steps].reverse().find((s) => s.from === authorityId && s.error?.code !== undefined) ??
+    steps.find((s) => s.error?.code !== undefined) ??
+    [...steps].reverse().find((s) => s.error);
   const result = outcome.pending
     ? { ok: false, summary: `Waiting for you: ${PROMPT_SUMMARY[outcome.pending.prompt]}` }
     : outcome.ok

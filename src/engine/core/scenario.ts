@@ -220,6 +220,13 @@ export type UserDecision =
   | { prompt: 'consent'; accept: boolean; forOrganization?: boolean }
   | { prompt: 'clock'; seconds: number };
 
+/** An answer a what-if makes for the person (see {@link VariantDefinition.decides}). */
+export interface PromptPreset {
+  decision: UserDecision;
+  /** The label of the what-if that sets it, e.g. `User cancels consent`. */
+  whatIf: string;
+}
+
 /** Any party. */
 export type Party =
   ClientParty | WebAppParty | ApiParty | AuthorityParty | BrowserParty | UserParty;
@@ -283,8 +290,15 @@ export interface VariantDefinition {
     | { code: AadstsCode; httpStatusAtClient?: number }
     | { httpStatusAtClient: number }
     | { clientError: string; httpStatusAtClient?: number };
-  /** Decisions to use with this variant instead of the scenario's `userScript`. */
+  /** Decisions tests and "play it for me" use with this variant instead of the scenario's `userScript`. */
   userScript?: UserDecision[];
+  /**
+   * The person's answers this what-if makes (at most one per prompt kind), for what-ifs that stand
+   * for a decision ("the user cancels consent", "the user comes back after 91 days"). At a prompt of
+   * that kind the run uses this answer whatever the person picks, and the pending prompt carries it
+   * as {@link PromptPreset} so the screen can show it pre-selected and play can go on by itself.
+   */
+  decides?: UserDecision[];
   apply: (scenario: ScenarioDefinition) => ScenarioDefinition;
 }
 

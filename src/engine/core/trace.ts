@@ -7,6 +7,7 @@ import type {
   Narration,
   PartyId,
   PartyKind,
+  PromptPreset,
   ScenarioId,
   UserDecision,
 } from './scenario';
@@ -48,7 +49,13 @@ export type TraceEvent =
   | { type: 'consent.prompted'; appName: string; scopes: string[] }
   | { type: 'consent.recorded'; grants: string[]; forOrganization: boolean }
   | { type: 'code.issued'; clientAppId: string; pkce: boolean; expiresIn: number }
-  | { type: 'user.decided'; prompt: 'sign-in' | 'mfa' | 'consent' | 'clock'; decision: string }
+  | {
+      type: 'user.decided';
+      prompt: 'sign-in' | 'mfa' | 'consent' | 'clock';
+      decision: string;
+      /** The label of the what-if that made this decision for the person, if one did. */
+      setBy?: string;
+    }
   | { type: 'client.check'; party: PartyId; ok: boolean; detail: string }
   | {
       type: 'reply-url.matched';
@@ -152,8 +159,12 @@ export interface ConsentPromptItem {
   via: 'client' | 'known-client';
 }
 
-/** A prompt the run stopped at, waiting for the person at the screen. Times are epoch seconds. */
-export type PendingPrompt =
+/**
+ * A prompt the run stopped at, waiting for the person at the screen. Times are epoch seconds.
+ * `userName` is the display name of the user at the browser (e.g. `Grace Hopper`). `preset` is the
+ * answer an enabled what-if makes for the person: the run uses it whatever is answered.
+ */
+export type PendingPrompt = (
   | { prompt: 'sign-in'; appName: string; userName: string; userPrincipalName: string }
   | { prompt: 'mfa'; userName: string; reason: string }
   | {
@@ -164,7 +175,8 @@ export type PendingPrompt =
       items: ConsentPromptItem[];
       canConsentForOrganization: boolean;
     }
-  | { prompt: 'clock'; title: string; now: number; choices: ClockChoice[] };
+  | { prompt: 'clock'; userName: string; title: string; now: number; choices: ClockChoice[] }
+) & { preset?: PromptPreset };
 
 /** A finished run: everything the UI renders, as plain data. */
 export interface SimulationRun {

@@ -49,6 +49,10 @@ export function ClockControl({
               key={choice.label}
               type="button"
               className="control clock-button"
+              disabled={
+                prompt.preset?.decision.prompt === 'clock' &&
+                prompt.preset.decision.seconds !== choice.seconds
+              }
               onClick={() => onAnswer({ prompt: 'clock', seconds: choice.seconds })}
             >
               {choice.label}

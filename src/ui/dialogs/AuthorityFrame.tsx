@@ -1,5 +1,6 @@
 // The frame of a simulated authority page: browser address bar, Microsoft-style card and a footnote.
 import { useRef, type ReactElement, type ReactNode } from 'react';
+import { firstName } from './PresetNote';
 import { useModalDialog } from './use-modal-dialog';
 
 /** Props of {@link AuthorityFrame}. */
@@ -12,6 +13,8 @@ export interface AuthorityFrameProps {
   host: string | null;
   /** The signed-in user's name or UPN, shown above the heading like the real page. */
   account?: string;
+  /** Display name of the person at this browser (e.g. `Grace Hopper`), for the frame's labels. */
+  userName: string;
   /** Called on Esc: steps back without answering. */
   onDismiss: () => void;
   /** Extra class for the card, e.g. `is-consent`. */
@@ -32,7 +35,7 @@ function MicrosoftMark(): ReactElement {
 }
 
 /**
- * A modal dialog dressed as a page of the authority shown in Ada's browser. Labelled by its
+ * A modal dialog dressed as a page of the authority shown in the user's browser. Labelled by its
  * heading, `aria-modal`, focus kept inside; Esc steps back.
  */
 export function AuthorityFrame({
@@ -40,12 +43,14 @@ export function AuthorityFrame({
   descriptionId,
   host,
   account,
+  userName,
   onDismiss,
   className,
   children,
 }: AuthorityFrameProps): ReactElement {
   const ref = useRef<HTMLDialogElement>(null);
   const handlers = useModalDialog(ref, onDismiss);
+  const name = firstName(userName);
   return (
     <dialog
       ref={ref}
@@ -72,7 +77,7 @@ export function AuthorityFrame({
           </svg>
           {host ?? 'login.microsoftonline.com'}
         </span>
-        <span className="browser-owner">Ada&apos;s browser</span>
+        <span className="browser-owner">{name}&apos;s browser</span>
       </div>
       <div className="ms-card">
         <div className="ms-brand">
@@ -83,7 +88,7 @@ export function AuthorityFrame({
         {children}
       </div>
       <p className="prompt-footnote">
-        A simulated page of the authority. You decide for Ada; <kbd>Esc</kbd> steps back without
+        A simulated page of the authority. You decide for {name}; <kbd>Esc</kbd> steps back without
         answering.
       </p>
     </dialog>

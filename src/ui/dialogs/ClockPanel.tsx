@@ -2,6 +2,7 @@
 import { useId, type ReactElement } from 'react';
 import type { PendingPrompt, UserDecision } from '../../engine/index';
 import { formatClock } from '../../state/index';
+import { firstName, PresetNote } from './PresetNote';
 
 /** Props of {@link ClockPanel}. */
 export interface ClockPanelProps {
@@ -13,6 +14,11 @@ export interface ClockPanelProps {
 export function ClockPanel({ prompt, onAnswer }: ClockPanelProps): ReactElement {
   const id = useId();
   const now = formatClock(prompt.now);
+  const preset = prompt.preset?.decision.prompt === 'clock' ? prompt.preset.decision : undefined;
+  const name = firstName(prompt.userName);
+  const presetLabel =
+    preset &&
+    (prompt.choices.find((c) => c.seconds === preset.seconds)?.label ?? `+${preset.seconds} s`);
   return (
     <section className="clock-panel" role="region" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`} className="clock-panel-title">
@@ -24,14 +30,18 @@ export function ClockPanel({ prompt, onAnswer }: ClockPanelProps): ReactElement 
       </h2>
       <p className="clock-panel-now">
         Simulated time now: <time dateTime={now.iso}>{now.time}</time>, {now.date}. The app keeps
-        Ada&apos;s tokens in her session while time passes.
+        {name}&apos;s tokens in the session while time passes.
       </p>
+      {prompt.preset && presetLabel ? (
+        <PresetNote preset={prompt.preset} answer={presetLabel} />
+      ) : null}
       <div className="clock-choices">
         {prompt.choices.map((choice) => (
           <button
             key={choice.label}
             type="button"
-            className="clock-choice"
+            className={`clock-choice${preset?.seconds === choice.seconds ? ' is-preset' : ''}`}
+            disabled={preset !== undefined && preset.seconds !== choice.seconds}
             onClick={() => onAnswer({ prompt: 'clock', seconds: choice.seconds })}
           >
             {choice.label}

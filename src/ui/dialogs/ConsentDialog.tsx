@@ -2,6 +2,7 @@
 import { useId, useState, type ReactElement } from 'react';
 import type { ConsentPromptItem, PendingPrompt, UserDecision } from '../../engine/index';
 import { AuthorityFrame } from './AuthorityFrame';
+import { PresetNote } from './PresetNote';
 
 /** Props of {@link ConsentDialog}. */
 export interface ConsentDialogProps {
@@ -30,7 +31,10 @@ function Permission({ item }: { item: ConsentPromptItem }): ReactElement {
   );
 }
 
-/** Ada reads the permissions and accepts or cancels; an admin may accept for the organization. */
+/**
+ * The user reads the permissions and accepts or cancels; an admin may accept for the organization.
+ * When a what-if makes the answer, that answer is pre-selected and the other choices are disabled.
+ */
 export function ConsentDialog({
   prompt,
   host,
@@ -38,13 +42,16 @@ export function ConsentDialog({
   onDismiss,
 }: ConsentDialogProps): ReactElement {
   const id = useId();
-  const [forOrganization, setForOrganization] = useState(false);
+  const preset = prompt.preset?.decision.prompt === 'consent' ? prompt.preset.decision : undefined;
+  const [picked, setForOrganization] = useState(false);
+  const forOrganization = preset ? preset.forOrganization === true : picked;
   return (
     <AuthorityFrame
       titleId={`${id}-title`}
       descriptionId={`${id}-desc`}
       host={host}
       account={prompt.userName}
+      userName={prompt.userName}
       onDismiss={onDismiss}
       className="is-consent"
     >
@@ -71,6 +78,7 @@ export function ConsentDialog({
           <input
             type="checkbox"
             checked={forOrganization}
+            disabled={preset !== undefined}
             onChange={(event) => setForOrganization(event.target.checked)}
           />
           Consent on behalf of your organization
@@ -80,10 +88,24 @@ export function ConsentDialog({
         Accepting these permissions means that you allow this app to use your data as specified in
         their terms of service and privacy statement. You can change these permissions later.
       </p>
+      {prompt.preset && preset ? (
+        <PresetNote
+          preset={prompt.preset}
+          answer={
+            preset.accept
+              ? preset.forOrganization
+                ? 'Accept for the organization'
+                : 'Accept'
+              : 'Cancel'
+          }
+        />
+      ) : null}
       <div className="ms-buttons">
         <button
           type="button"
           className="ms-button"
+          disabled={preset?.accept === true}
+          {...(preset?.accept === false ? { 'data-autofocus': true } : {})}
           onClick={() => onAnswer({ prompt: 'consent', accept: false })}
         >
           Cancel
@@ -91,7 +113,8 @@ export function ConsentDialog({
         <button
           type="button"
           className="ms-button ms-primary"
-          data-autofocus
+          disabled={preset?.accept === false}
+          {...(preset?.accept === false ? {} : { 'data-autofocus': true })}
           onClick={() =>
             onAnswer({
               prompt: 'consent',

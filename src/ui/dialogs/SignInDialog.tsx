@@ -11,7 +11,7 @@ export interface SignInDialogProps {
   onDismiss: () => void;
 }
 
-/** Ada signs in with her password (the simulator's user has one; nothing is checked). */
+/** The user signs in with a password (the simulator's user has one; nothing is checked). */
 export function SignInDialog({
   prompt,
   host,
@@ -28,6 +28,7 @@ export function SignInDialog({
       titleId={`${id}-title`}
       descriptionId={`${id}-desc`}
       host={host}
+      userName={prompt.userName}
       onDismiss={onDismiss}
     >
       <h2 id={`${id}-title`} className="ms-title">
@@ -46,7 +47,7 @@ export function SignInDialog({
           <input type="password" value="simulated" readOnly autoComplete="off" />
         </label>
         <p className="ms-hint">
-          Signing in as {prompt.userName}. The simulator types the password for her.
+          Signing in as {prompt.userName}. The simulator types the password.
         </p>
         <div className="ms-buttons">
           <button type="submit" className="ms-button ms-primary" data-autofocus>

@@ -528,14 +528,34 @@ export async function handleLogin(
   };
 }
 
-/** `POST /{tenant}/mfa`: the user approved the second factor; adds `mfa` to the session's `amr`. */
+/**
+ * `POST /{tenant}/mfa`: the user's answer to the second factor. `mfa=approve` adds `mfa` to the
+ * session's `amr` and continues the flow; anything else (a denial) ends it on the authority's error
+ * page with AADSTS500121, never a redirect.
+ */
 export async function handleMfa(env: AuthorityEnv, request: HttpRequest): Promise<AuthorizeResult> {
-  const { flow } = flowFrom(env, request);
+  const { flow, form } = flowFrom(env, request);
   const sessionId = cookie(request, SESSION_COOKIE) ?? '';
   const session = env.sessions.get(sessionId);
   if (!flow || !session) return flowLost();
-  session.amr = [...new Set([...session.amr, 'mfa'])];
   const user = findUser(env.directory, session.userId);
+  if (form.get('mfa') !== 'approve') {
+    // The person denied the second factor: the authority shows its error page; the app hears nothing.
+    const code: AadstsCode = 500121;
+    const args = { userName: user?.displayName ?? 'The user' };
+    env.flows.delete(flow.id);
+    return {
+      response: html(200, {
+        page: 'error',
+        code,
+        title: AADSTS[code].title,
+        message: fillTemplate(AADSTS[code].message, args),
+      }),
+      events: [checksEvent('mfa', ['user-signed-in'], { check: 'mfa-satisfied', code })],
+      failure: { code, args },
+    };
+  }
+  session.amr = [...new Set([...session.amr, 'mfa'])];
   const result = await continueFlow(env, flow, sessionId, ['user-signed-in'], 'mfa');
   return {
     ...result,

@@ -2,7 +2,7 @@
 import { advanceClock } from '../../core/clock';
 import type { SimClock } from '../../core/clock';
 import type { Network } from '../../core/network';
-import type { BrowserParty, UserDecision } from '../../core/scenario';
+import type { BrowserParty, PromptPreset, UserDecision } from '../../core/scenario';
 import type { PendingPrompt } from '../../core/trace';
 import type { Directory } from '../../directory/model';
 import { encodeForm, getHeader } from '../../http/message';
@@ -19,6 +19,14 @@ export interface BrowserEnv {
   directory: Directory;
   /** The person's decisions, consumed in order. */
   decisions: UserDecision[];
+  /**
+   * Answers enabled what-ifs make for the person (one per prompt kind). At such a prompt the
+   * browser still consumes the person's next decision (or pauses for it, carrying the preset), but
+   * acts on the preset's answer.
+   */
+  presets?: readonly PromptPreset[];
+  /** When the decisions run out at a prompt a what-if answers, answer it instead of pausing. */
+  answerPresets?: boolean;
   /** Tag of a request for narration, from its URL (e.g. `authorize`, `sign-in`, `redirect-back`). */
   tagFor: (url: URL, actionId: string) => string;
 }
@@ -65,37 +73,44 @@ export async function runBrowserProgram(
   const cookies = new CookieJar();
   const used: UserDecision[] = [];
   const user = env.directory.users.find((u) => u.id === party.userId);
+  const presetFor = (prompt: UserDecision['prompt']): PromptPreset | undefined =>
+    env.presets?.find((p) => p.decision.prompt === prompt);
   const next = <K extends UserDecision['prompt']>(
     prompt: K,
   ): Extract<UserDecision, { prompt: K }> | undefined => {
-    const decision = env.decisions[used.length];
-    if (!decision || decision.prompt !== prompt) return undefined;
+    const given = env.decisions[used.length];
+    const preset = presetFor(prompt);
+    if (given ? given.prompt !== prompt : !(preset && env.answerPresets)) return undefined;
+    const decision = preset ? preset.decision : given;
+    if (!decision) return undefined;
     used.push(decision);
     env.network.emit({
       type: 'user.decided',
       prompt,
       decision: describe(decision),
+      ...(preset ? { setBy: preset.whatIf } : {}),
     });
     return decision as Extract<UserDecision, { prompt: K }>;
   };
+  /** A pending prompt, with the what-if's answer when one makes it. */
+  const pause = (pending: PendingPrompt): BrowserOutcome => {
+    const preset = presetFor(pending.prompt);
+    return { ok: true, used, pending: preset ? { ...pending, preset } : pending };
+  };
+  const userName = user?.displayName ?? '';
 
   for (const action of party.program) {
     if (action.do === 'wait') {
-      const decision = env.decisions[used.length];
-      if (!decision || decision.prompt !== 'clock') {
-        return {
-          ok: true,
-          used,
-          pending: {
-            prompt: 'clock',
-            title: action.title,
-            now: env.clock.now,
-            choices: action.choices,
-          },
-        };
+      const decision = next('clock');
+      if (!decision) {
+        return pause({
+          prompt: 'clock',
+          userName,
+          title: action.title,
+          now: env.clock.now,
+          choices: action.choices,
+        });
       }
-      used.push(decision);
-      env.network.emit({ type: 'user.decided', prompt: 'clock', decision: describe(decision) });
       advanceClock(env.clock, decision.seconds);
       continue;
     }
@@ -134,16 +149,12 @@ export async function runBrowserProgram(
       if (page.page === 'error') return { ok: false, used, status: response.status };
       if (page.page === 'sign-in') {
         if (!next('sign-in')) {
-          return {
-            ok: true,
-            used,
-            pending: {
-              prompt: 'sign-in',
-              appName: page.appName,
-              userName: user?.displayName ?? '',
-              userPrincipalName: user?.userPrincipalName ?? '',
-            },
-          };
+          return pause({
+            prompt: 'sign-in',
+            appName: page.appName,
+            userName,
+            userPrincipalName: user?.userPrincipalName ?? '',
+          });
         }
         request = post(page.action, {
           flow: page.flow,
@@ -155,36 +166,31 @@ export async function runBrowserProgram(
       if (page.page === 'mfa') {
         const decision = next('mfa');
         if (!decision)
-          return {
-            ok: true,
-            used,
-            pending: { prompt: 'mfa', userName: page.userName, reason: page.reason },
-          };
-        if (!decision.approve) return { ok: false, used, status: 401 };
-        request = post(page.action, { flow: page.flow, mfa: 'approve' });
+          return pause({ prompt: 'mfa', userName: page.userName, reason: page.reason });
+        // A denial is posted too: the authority answers it with its error page (AADSTS500121).
+        request = post(page.action, {
+          flow: page.flow,
+          mfa: decision.approve ? 'approve' : 'deny',
+        });
         continue;
       }
       const decision = next('consent');
       if (!decision) {
-        return {
-          ok: true,
-          used,
-          pending: {
-            prompt: 'consent',
-            appName: page.appName,
-            publisher: page.publisher,
-            userName: page.userName,
-            canConsentForOrganization: page.canConsentForOrganization,
-            items: page.items.map((i) => ({
-              description: i.description,
-              scope: i.scope,
-              resourceName: i.resourceName,
-              clientName: i.clientName,
-              adminOnly: i.adminOnly,
-              via: i.via,
-            })),
-          },
-        };
+        return pause({
+          prompt: 'consent',
+          appName: page.appName,
+          publisher: page.publisher,
+          userName: page.userName,
+          canConsentForOrganization: page.canConsentForOrganization,
+          items: page.items.map((i) => ({
+            description: i.description,
+            scope: i.scope,
+            resourceName: i.resourceName,
+            clientName: i.clientName,
+            adminOnly: i.adminOnly,
+            via: i.via,
+          })),
+        });
       }
       request = post(page.action, {
         flow: page.flow,
