@@ -92,6 +92,16 @@ const API_DOCS = [
   },
 ];
 
+/**
+ * The head of every `Bearer` challenge an API sends: the tenant in `realm` and that tenant's
+ * authorize endpoint in `authorization_uri`. The claims-challenge doc pairs an empty realm with the
+ * common endpoint only; a realm needs a tenant-specific `authorization_uri`.
+ * @see https://learn.microsoft.com/entra/identity-platform/claims-challenge#claims-challenge-header-format
+ */
+export function bearerChallengeHead(tenantId: string): string {
+  return `Bearer realm="${tenantId}", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize"`;
+}
+
 function rejection(
   status: 401 | 403,
   reason: keyof typeof REJECTIONS,
@@ -103,8 +113,8 @@ function rejection(
   const error = status === 403 ? 'insufficient_scope' : 'invalid_token';
   const challenge =
     reason === 'missing'
-      ? `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize"`
-      : `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize", error="${error}", error_description="${toHeaderSafeText(description)}"${extra}`;
+      ? bearerChallengeHead(tenantId)
+      : `${bearerChallengeHead(tenantId)}, error="${error}", error_description="${toHeaderSafeText(description)}"${extra}`;
   const text = REJECTIONS[reason];
   return {
     response: jsonResponse(
@@ -272,7 +282,7 @@ async function callDownstreamOnBehalfOf(
     if (typeof tokenBody.claims === 'string') {
       const encoded = toBase64(new TextEncoder().encode(tokenBody.claims));
       env.network.emit({ type: 'claims.challenge', party: party.id, claims: tokenBody.claims });
-      const challenge = `Bearer realm="", authorization_uri="${AUTHORITY_ORIGIN}/${env.tenantId}/oauth2/v2.0/authorize", error="insufficient_claims", claims="${encoded}"`;
+      const challenge = `${bearerChallengeHead(env.tenantId)}, error="insufficient_claims", claims="${encoded}"`;
       return {
         response: jsonResponse(
           401,
