@@ -19,15 +19,24 @@ export type PartyHandler = (request: HttpRequest) => Promise<HandlerResult>;
 /** A step before narration is attached. */
 export type RawStep = Omit<SimStep, 'narration'>;
 
-/** A handler bug becomes a visible 500 step instead of a lost run. */
+/**
+ * A handler bug becomes a visible 500 step instead of a lost run: a JSON body with `error`
+ * (`server_error`, RFC 6749 section 4.1.2.1) and `error_description`.
+ */
 function internalError(error: unknown): HandlerResult {
   const message = error instanceof Error ? error.message : String(error);
   return {
     response: {
       status: 500,
       statusText: 'Internal Server Error',
-      headers: { 'Content-Type': 'text/plain' },
-      body: `Simulator error: ${message}`,
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store, no-cache',
+      },
+      body: JSON.stringify({
+        error: 'server_error',
+        error_description: `Simulator error: ${message}`,
+      }),
     },
     error: {
       title: 'The simulator hit an internal error',
@@ -36,6 +45,50 @@ function internalError(error: unknown): HandlerResult {
       docs: [],
     },
   };
+}
+
+/** An HTTP header name: a token (RFC 9110 section 5.1). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A header value: visible ASCII, space, tab and obs-text; never CR, LF, NUL or other controls (RFC 9110 section 5.5). */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+
+/**
+ * Why `response` cannot be written on the wire (a status outside 200-599, a header name that is
+ * not a token, a header value with control or non-Latin-1 characters), or `undefined` when it can.
+ * Such a response is a handler bug: sent as is, it would split headers or make `new Response` throw.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-5.5
+ */
+export function unsendableReason(response: HttpResponse): string | undefined {
+  if (!Number.isInteger(response.status) || response.status < 200 || response.status > 599)
+    return `status ${String(response.status)} is not a final HTTP status`;
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (!HEADER_NAME.test(name)) return `header name ${JSON.stringify(name)} is not a token`;
+    if (typeof value !== 'string' || !HEADER_VALUE.test(value))
+      return `header ${name} carries characters a header cannot (${JSON.stringify(value)})`;
+  }
+  return typeof response.body === 'string' ? undefined : 'the body is not text';
+}
+
+/** Parses an absolute URL; `undefined` instead of a TypeError. */
+function parseUrl(value: unknown): URL | undefined {
+  try {
+    return new URL(String(value));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Calls `handler`; a throw, a rejection or an unsendable response becomes a 500 result. */
+async function dispatch(handler: PartyHandler, request: HttpRequest): Promise<HandlerResult> {
+  try {
+    const result = await handler(request);
+    const unsendable = unsendableReason(result.response);
+    return unsendable
+      ? internalError(new Error(`The response could not be sent: ${unsendable}.`))
+      : result;
+  } catch (error: unknown) {
+    return internalError(error);
+  }
 }
 
 /** Simulated latency between two messages, seconds. */
@@ -60,7 +113,8 @@ export class Network {
 
   /** The party id serving `url`, if any. */
   partyFor(url: string): PartyId | undefined {
-    return this.routes.get(new URL(url).origin)?.id;
+    const parsed = parseUrl(url);
+    return parsed ? this.routes.get(parsed.origin)?.id : undefined;
   }
 
   /** Records an event; it is attached to the next step recorded. */
@@ -75,15 +129,29 @@ export class Network {
   }
 
   /**
-   * Sends `request` from party `from`; `tag` keys the narration. Resolves with the response
-   * (an unknown origin gets a 502 response value, never a rejection).
+   * Sends `request` from party `from`; `tag` keys the narration. Resolves with the response and
+   * never rejects: an unknown origin gets a 502 response value; a URL that is not absolute gets a
+   * 400 JSON `invalid_request` (no step is recorded: the message cannot be addressed); a handler
+   * that throws, or answers with a response that cannot be written on the wire, gets a 500 JSON
+   * `server_error` step.
    */
   async send(from: PartyId, request: HttpRequest, tag: string): Promise<HttpResponse> {
+    const url = parseUrl(request.url);
+    if (!url) {
+      return {
+        status: 400,
+        statusText: 'Bad Request',
+        headers: { 'Content-Type': 'application/json; charset=utf-8' },
+        body: JSON.stringify({
+          error: 'invalid_request',
+          error_description: 'The request URL is not an absolute URL.',
+        }),
+      };
+    }
     advanceClock(this.clock, HOP_SECONDS);
-    const route = this.routes.get(new URL(request.url).origin);
-    const to = route?.id ?? new URL(request.url).host;
+    const route = this.routes.get(url.origin);
+    const to = route?.id ?? url.host;
     const exchange = ++this.exchanges;
-    const url = new URL(request.url);
     this.steps.push({
       index: this.steps.length,
       exchange,
@@ -98,7 +166,7 @@ export class Network {
       events: this.flush(),
     });
     const result: HandlerResult = route
-      ? await route.handler(request).catch((error: unknown) => internalError(error))
+      ? await dispatch(route.handler, request)
       : {
           response: {
             status: 502,

@@ -12,7 +12,10 @@ export type FetchHandler = (request: Request) => Promise<Response>;
 
 /** A running scenario served over fetch handlers. */
 export interface World {
-  /** Routes by origin to the authority (`https://login.microsoftonline.com`) or an API's base URL. */
+  /**
+   * Routes by origin to the authority (`https://login.microsoftonline.com`) or an API's base URL.
+   * Never rejects: an internal failure answers 500 with a JSON `error`/`error_description` body.
+   */
   fetch: FetchHandler;
   /** The authority only. */
   authority: FetchHandler;
@@ -40,6 +43,24 @@ async function toHttpRequest(request: Request): Promise<HttpRequest> {
   };
 }
 
+/** Statuses whose responses have no body (WHATWG Fetch "null body status"). */
+const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
+
+/** A failure inside the simulator as the fetch handler answers it: 500 with a JSON error body. */
+function internalErrorResponse(error: unknown): Response {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Response(
+    JSON.stringify({ error: 'server_error', error_description: `Simulator error: ${message}` }),
+    {
+      status: 500,
+      headers: {
+        'Content-Type': 'application/json; charset=utf-8',
+        'Cache-Control': 'no-store, no-cache',
+      },
+    },
+  );
+}
+
 /**
  * Builds a headless world for `scenario` (with `variants` applied and `seed`). Requests pass
  * through the same simulated network as interactive runs, so `log()` shows them as steps.
@@ -54,22 +75,29 @@ export function createWorld(
   const effective = applyVariants(scenario, options.variants ?? []);
   if (options.startTime !== undefined) effective.startTime = Math.floor(options.startTime);
   const runtime = createRuntime(effective, options.seed ?? 1);
+  const serve = async (request: Request, partyUrl?: string): Promise<Response> => {
+    const url = new URL(request.url);
+    if (partyUrl && url.origin !== new URL(partyUrl).origin) {
+      return new Response(`Not served here: ${url.origin}`, { status: 404 });
+    }
+    const response = await runtime.network.send(
+      'external-client',
+      await toHttpRequest(request),
+      'external',
+    );
+    return new Response(NULL_BODY_STATUSES.has(response.status) ? null : response.body, {
+      status: response.status,
+      headers: response.headers,
+    });
+  };
   const handlerFor =
     (partyUrl?: string): FetchHandler =>
     async (request) => {
-      const url = new URL(request.url);
-      if (partyUrl && url.origin !== new URL(partyUrl).origin) {
-        return new Response(`Not served here: ${url.origin}`, { status: 404 });
+      try {
+        return await serve(request, partyUrl);
+      } catch (error: unknown) {
+        return internalErrorResponse(error);
       }
-      const response = await runtime.network.send(
-        'external-client',
-        await toHttpRequest(request),
-        'external',
-      );
-      return new Response(response.status === 204 ? null : response.body, {
-        status: response.status,
-        headers: response.headers,
-      });
     };
   let tokens: Promise<Record<string, string>> | undefined;
   return {
