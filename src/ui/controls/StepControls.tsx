@@ -27,7 +27,8 @@ export function StepControls(): ReactElement {
   } = useAppStore(selectPlayback);
   const total = run?.steps.length ?? 0;
   const atStart = cursor < 0;
-  const atEnd = cursor >= total - 1;
+  // At a prompt a what-if answers, Next gives that answer (see the store's stepForward).
+  const atEnd = cursor >= total - 1 && !prompt?.preset;
   const time = run ? (prompt?.prompt === 'clock' ? prompt.now : run.steps[cursor]?.time) : null;
   const onSpeed = (event: ChangeEvent<HTMLSelectElement>): void => {
     const value = Number(event.target.value);
