@@ -14,7 +14,7 @@ export const OBO_V1 = oboScenario({
   narration: oboNarration(
     'It authenticates with its client secret.',
     'The v1.0 request: grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer, requested_token_use=on_behalf_of, resource=api://reports-api (the App ID URI) and scope=openid.',
-    "Token B is v1.0 because the Reports API's registration leaves requestedAccessTokenVersion null, whatever endpoint was used: the resource decides the format. v1 always returns a refresh token.",
+    "Token B is v1.0 because the Reports API's registration leaves requestedAccessTokenVersion null, whatever endpoint was used: the resource decides the format. v1 always returns a refresh token, and because API A sent scope=openid it also gets an id_token: a v1.0 ID token about Ada for API A itself (aud = API A), as in the v1 OBO doc's example.",
   ),
   variants: [OBO_WRONG_SECRET, ...OBO_COMMON_VARIANTS],
 });

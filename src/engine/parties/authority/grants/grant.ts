@@ -12,15 +12,17 @@ export interface Grant {
 
 /**
  * The success body shape per endpoint: v2.0 numbers are integers; the v1.0 endpoint sends
- * numbers as strings and adds `expires_on`, `not_before` and `resource` (v1 client credentials doc).
+ * numbers as strings and adds `expires_on`, `not_before` and `resource` (v1 client credentials doc),
+ * and `id_token` when the grant issued one (v1 OBO with `scope=openid`, as the v1 OBO doc's example).
  */
 export function tokenResponseBody(
   ctx: TokenContext,
   minted: { token: string; issuedAt: number; expiresAt: number },
-  extra: { scope?: string; refresh_token?: string; client_info?: string },
+  extra: { scope?: string; refresh_token?: string; id_token?: string; client_info?: string },
 ): Record<string, unknown> {
   const expiresIn = minted.expiresAt - ctx.env.clock.now;
   const clientInfo = extra.client_info ? { client_info: extra.client_info } : {};
+  const idToken = extra.id_token ? { id_token: extra.id_token } : {};
   if (ctx.endpoint === 'v2') {
     return {
       token_type: 'Bearer',
@@ -28,6 +30,7 @@ export function tokenResponseBody(
       expires_in: expiresIn,
       ext_expires_in: expiresIn,
       access_token: minted.token,
+      ...idToken,
       ...(extra.refresh_token ? { refresh_token: extra.refresh_token } : {}),
       ...clientInfo,
     };
@@ -41,6 +44,7 @@ export function tokenResponseBody(
     not_before: String(minted.issuedAt),
     resource: ctx.resource?.identifier ?? '',
     access_token: minted.token,
+    ...idToken,
     ...(extra.refresh_token ? { refresh_token: extra.refresh_token } : {}),
     ...clientInfo,
   };

@@ -5,7 +5,7 @@ import { CLIENT_AUTH_CHECKS } from '../checks/client-auth';
 import { scopesExposed, TARGET_CHECKS } from '../checks/target';
 import type { TokenContext } from '../checks/check';
 import { resolvedContext } from '../checks/check';
-import { mintAccessToken, mintRefreshToken } from '../tokens';
+import { mintAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
 import type { Grant } from './grant';
 import { clientInfoFor, tokenResponseBody } from './grant';
 
@@ -13,7 +13,10 @@ import { clientInfoFor, tokenResponseBody } from './grant';
  * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `requested_token_use=on_behalf_of`:
  * client authentication, assertion checks (signature, expiry, audience, delegated), target,
  * consent and Conditional Access; then a delegated token with scopes only (never the user's
- * roles) and a refresh token when `offline_access` was asked (v1 always returns one).
+ * roles) and a refresh token when `offline_access` was asked (v1 always returns one). On the v1.0
+ * endpoint, `scope=openid` also returns a v1.0 `id_token` about the user for the middle tier, as
+ * the v1 OBO doc's response table and example show.
+ * @see https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/active-directory/azuread-dev/v1-oauth2-on-behalf-of-flow.md
  * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
  */
 export const ON_BEHALF_OF_GRANT: Grant = {
@@ -55,6 +58,17 @@ export const ON_BEHALF_OF_GRANT: Grant = {
       ? mintRefreshToken(ctx.env, client.appId, userId, scopes)
       : undefined;
     const clientInfo = clientInfoFor(ctx, userId, tenant.id);
+    const v1Scopes = (ctx.form.get('scope') ?? '').split(' ');
+    const idToken =
+      ctx.endpoint === 'v1' && v1Scopes.includes('openid') && ctx.user
+        ? await mintIdToken(ctx.env, {
+            tenantId: tenant.id,
+            client,
+            user: ctx.user,
+            endpoint: 'v1',
+            amr: record?.amr ?? ['pwd'],
+          })
+        : undefined;
     const prefix = resource.identifier.replace(/\/$/, '');
     const scopeString = scopes.map((s) => (ctx.endpoint === 'v2' ? `${prefix}/${s}` : s)).join(' ');
     const events: TraceEvent[] = [
@@ -80,6 +94,7 @@ export const ON_BEHALF_OF_GRANT: Grant = {
       body: tokenResponseBody(ctx, minted, {
         scope: scopeString,
         ...(refreshToken ? { refresh_token: refreshToken } : {}),
+        ...(idToken ? { id_token: idToken } : {}),
         ...(clientInfo ? { client_info: clientInfo } : {}),
       }),
       events,

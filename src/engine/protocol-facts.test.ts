@@ -1,0 +1,77 @@
+// Spec tests for protocol facts where the platform's docs differ from what the simulator used to do (issue 6, section 3).
+import { describe, expect, it } from 'vitest';
+import { getScenario } from '../scenarios/index';
+import { APP, SECRET, TENANT_ID, USER } from '../scenarios/contoso';
+import { decodeJwtParts } from './crypto';
+import { createWorld } from './index';
+import type { World } from './index';
+import { JWT_BEARER_GRANT, postToken } from './parties/authority/test-helpers';
+
+async function tokenA(world: World): Promise<string> {
+  const { tokenA: token } = await world.startingTokens();
+  if (!token) throw new Error('The scenario has no token A.');
+  return token;
+}
+
+const claimsOf = (jwt: unknown): Record<string, unknown> =>
+  decodeJwtParts(String(jwt))?.payload ?? {};
+
+describe('v1 OBO with scope=openid returns an id_token (v1 OBO doc: response table and example)', () => {
+  const v1Request = (assertion: string, scope?: string) => ({
+    grant_type: JWT_BEARER_GRANT,
+    client_id: APP.todoApi,
+    client_secret: SECRET.todoApi,
+    assertion,
+    requested_token_use: 'on_behalf_of',
+    resource: 'api://reports-api',
+    scope,
+  });
+
+  it('returns a v1.0 ID token about the user for the middle tier', async () => {
+    const world = createWorld(getScenario('obo-v1'));
+    const response = await postToken(
+      world,
+      v1Request(await tokenA(world), 'openid'),
+      {},
+      {
+        endpoint: 'v1',
+      },
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(typeof body.id_token).toBe('string');
+    const id = claimsOf(body.id_token);
+    expect(id.aud).toBe(APP.todoApi);
+    expect(id.iss).toBe(`https://sts.windows.net/${TENANT_ID}/`);
+    expect(id.ver).toBe('1.0');
+    expect(id.oid).toBe(USER.ada);
+    expect(id.tid).toBe(TENANT_ID);
+    expect(id.upn).toBe('ada@contoso.onmicrosoft.com');
+    expect(id).not.toHaveProperty('nonce');
+  });
+
+  it('returns none without openid, and none on the v2.0 endpoint', async () => {
+    const world = createWorld(getScenario('obo-v1'));
+    const withoutOpenid = await postToken(
+      world,
+      v1Request(await tokenA(world)),
+      {},
+      {
+        endpoint: 'v1',
+      },
+    );
+    expect(withoutOpenid.status).toBe(200);
+    expect(await withoutOpenid.json()).not.toHaveProperty('id_token');
+    const v2 = createWorld(getScenario('obo-secret'));
+    const response = await postToken(v2, {
+      grant_type: JWT_BEARER_GRANT,
+      client_id: APP.todoApi,
+      client_secret: SECRET.todoApi,
+      assertion: await tokenA(v2),
+      requested_token_use: 'on_behalf_of',
+      scope: 'api://reports-api/Reports.Read openid offline_access',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).not.toHaveProperty('id_token');
+  });
+});
