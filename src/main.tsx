@@ -1,7 +1,7 @@
-// Entry point: mounts the app into #root inside an error boundary and loads the first scenario.
+// Entry point: mounts the app into #root inside an error boundary and opens the linked (or first) state.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { appStore } from './state/index';
+import { appStore, browserHistory, startUrlSync } from './state/index';
 import { App } from './ui/App';
 import { ErrorBoundary } from './ui/shell/ErrorBoundary';
 import './ui/styles.css';
@@ -17,4 +17,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-void appStore.getState().loadScenario(appStore.getState().scenarioId);
+// Opens the state the link names (or the default scenario) and keeps the URL in step.
+startUrlSync(appStore, browserHistory());

@@ -20,3 +20,9 @@ export type {
   InspectorSlice,
   LayoutSlice,
 } from './types';
+export { decodeLinkFragment, encodeLinkState, LINK_KEY } from './link/codec';
+export { browserHistory, selectLinkState, startUrlSync } from './link/url-sync';
+export type { HistoryPort } from './link/url-sync';
+export { DEFAULT_EMBED, DEFAULT_LINK_STATE } from './link/schema';
+export type { EmbedOptions, LinkState } from './link/schema';
+export type { Notice, SessionSlice } from './types';

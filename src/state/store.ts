@@ -1,11 +1,13 @@
 // The zustand store: four slices combined in one place, with the playback timer and run guard.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { ScenarioId, UserDecision } from '../engine/index';
+import type { ScenarioDefinition, ScenarioId, UserDecision } from '../engine/index';
 import { selectPendingPrompt } from './selectors';
 import type {
   AppState,
   InspectorSlice,
+  InspectorTab,
   LayoutSlice,
+  SessionSlice,
   PlaybackSlice,
   SimulationSlice,
   Speed,
@@ -102,17 +104,20 @@ export function createAppStore(
     keepRun: boolean;
     /** After an answer: where playback was, so it goes on from there instead of before step 1. */
     resume?: { cursor: number; playing: boolean };
+    /** From a link: the step and tab to show once the run lands, and the seed to run with. */
+    target?: { step: number; tab: InspectorTab; seed: number };
   }
 
   const startRun = async (set: Set, get: Get, request: RunRequest): Promise<void> => {
     latestRequest += 1;
     const ticket = latestRequest;
-    const { scenarioId, variants, decisions, keepRun, resume } = request;
+    const { scenarioId, variants, decisions, keepRun, resume, target } = request;
     stopTimer();
     set({
       scenarioId,
       variants,
       decisions,
+      ...(target ? { seed: target.seed } : {}),
       status: 'loading',
       error: null,
       ...(resume ? {} : { cursor: -1, playing: false, selectedStep: null, focusedToken: null }),
@@ -131,6 +136,21 @@ export function createAppStore(
       if (!scenario) throw new Error(`Unknown scenario "${scenarioId}".`);
       const run = await deps.run(scenario, variants, get().seed, decisions);
       if (ticket !== latestRequest) return;
+      if (target) {
+        const last = run.steps.length - 1;
+        if (target.step > last)
+          get().notify(
+            `The link points at step ${target.step + 1}, but this run has ${run.steps.length} steps${run.pendingPrompt ? ' before its next prompt' : ''}; showing the last one.`,
+          );
+        set({
+          run,
+          status: 'ready',
+          decisions: run.decisions,
+          cursor: Math.min(target.step, last),
+          tab: target.tab,
+        });
+        return;
+      }
       if (!resume) {
         set({ run, status: 'ready', decisions: run.decisions });
         return;
@@ -286,10 +306,58 @@ export function createAppStore(
     setWhatIfOpen: (open) => set({ whatIfOpen: open }),
   });
 
+  let noticeId = 0;
+  const session = (set: Set, get: Get): SessionSlice => ({
+    view: 'canvas',
+    embed: null,
+    notices: [],
+    notify: (text) => {
+      noticeId += 1;
+      set({ notices: [...get().notices, { id: noticeId, text }] });
+      return noticeId;
+    },
+    dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    restoreState: async (link, problems = []) => {
+      for (const problem of problems) get().notify(problem);
+      set({ view: link.view, embed: link.embed ?? null });
+      let catalogue: readonly ScenarioDefinition[];
+      try {
+        catalogue = get().catalogue ?? (await deps.loadCatalogue());
+      } catch (error) {
+        set({ status: 'error', error: describeError(error) });
+        return;
+      }
+      let scenario = catalogue.find((s) => s.id === link.scenario);
+      if (!scenario) {
+        scenario = catalogue.find((s) => s.id === (options.initialScenario ?? 'obo-secret'));
+        get().notify(
+          `The link names a scenario this version does not have ("${link.scenario}"); ${scenario?.title ?? 'the default scenario'} opened instead.`,
+        );
+      }
+      if (!scenario) return;
+      const known = scenario.variants.map((v) => v.id);
+      const unknown = link.variants.filter((v) => !known.includes(v));
+      if (unknown.length > 0)
+        get().notify(
+          `The link's what-if ${unknown.length === 1 ? 'switch' : 'switches'} ${unknown.map((v) => `"${v}"`).join(', ')} ${unknown.length === 1 ? 'does' : 'do'} not exist in "${scenario.title}" and ${unknown.length === 1 ? 'was' : 'were'} left off.`,
+        );
+      const fits = scenario.id === link.scenario && unknown.length === 0;
+      await startRun(set, get, {
+        scenarioId: scenario.id,
+        variants: known.filter((v) => link.variants.includes(v)),
+        // Answers belong to the scenario and switches they were given for.
+        decisions: fits ? link.decisions : [],
+        keepRun: false,
+        target: { step: fits ? link.step : -1, tab: link.tab, seed: link.seed },
+      });
+    },
+  });
+
   return createStore<AppState>()((set, get) => ({
     ...simulation(set, get),
     ...playback(set, get),
     ...inspector(set, get),
     ...layout(set, get),
+    ...session(set, get),
   }));
 }

@@ -1,4 +1,5 @@
 // The store's shape: the simulation, playback, inspector and layout slices and their actions.
+import type { EmbedOptions, LinkState } from './link/schema';
 import type {
   PartyId,
   ScenarioDefinition,
@@ -126,5 +127,33 @@ export interface LayoutSlice {
   setWhatIfOpen: (open: boolean) => void;
 }
 
+/** A dismissible message for the person, e.g. what a shared link could not restore. */
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+/** What the screen shows beyond the run: the main view, the embed options, and messages. */
+export interface SessionSlice {
+  /** The main view (`sequence` is drawn by the sequence view once it exists). */
+  view: LinkState['view'];
+  /** Set when the app runs as an embedded player (from the link). */
+  embed: EmbedOptions | null;
+  notices: Notice[];
+  /**
+   * Restores a state from a link: checks the scenario and what-if ids against the catalogue
+   * (unknown ones fall back, each with a notice, as do `problems` found while decoding), runs the
+   * flow with the link's answers and seed, then shows its step (clamped to the run) and tab.
+   */
+  restoreState: (link: LinkState, problems?: readonly string[]) => Promise<void>;
+  /** Adds a notice (returns its id). */
+  notify: (text: string) => number;
+  dismissNotice: (id: number) => void;
+}
+
 /** The whole store. */
-export type AppState = SimulationSlice & PlaybackSlice & InspectorSlice & LayoutSlice;
+export type AppState = SimulationSlice &
+  PlaybackSlice &
+  InspectorSlice &
+  LayoutSlice &
+  SessionSlice;

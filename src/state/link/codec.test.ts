@@ -39,7 +39,10 @@ const linkState: fc.Arbitrary<LinkState> = fc.record(
         theme: fc.constantFrom(...LINK_THEMES),
         picker: fc.boolean(),
         switches: fc.boolean(),
-        origins: fc.array(fc.webUrl().map((u) => new URL(u).origin), { maxLength: 3 }),
+        origins: fc.array(
+          fc.webUrl().map((u) => new URL(u).origin),
+          { maxLength: 3 },
+        ),
       },
       { requiredKeys: ['locked', 'autoplay', 'theme', 'picker', 'switches', 'origins'] },
     ),
