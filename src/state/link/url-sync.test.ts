@@ -53,9 +53,9 @@ describe('URL sync', () => {
     startUrlSync(a, historyA.port);
     await settled(a);
     await a.getState().loadScenario('full-chain');
-    a.setState({ cursor: a.getState().run!.steps.length - 1 });
+    a.setState({ cursor: (a.getState().run?.steps.length ?? 0) - 1 });
     await a.getState().answerPrompt({ prompt: 'sign-in' });
-    a.setState({ cursor: a.getState().run!.steps.length - 1 });
+    a.setState({ cursor: (a.getState().run?.steps.length ?? 0) - 1 });
     await a.getState().answerPrompt({ prompt: 'consent', accept: true });
     a.setState({ cursor: 12 });
     a.getState().selectTab('tokens');
@@ -70,7 +70,9 @@ describe('URL sync', () => {
     expect(b.getState().cursor).toBe(12);
     expect(b.getState().tab).toBe('tokens');
     expect(b.getState().decisions).toEqual(a.getState().decisions);
-    expect(Object.keys(b.getState().run!.tokens)).toEqual(Object.keys(a.getState().run!.tokens));
+    expect(Object.keys(b.getState().run?.tokens ?? {})).toEqual(
+      Object.keys(a.getState().run?.tokens ?? {}),
+    );
     expect(b.getState().notices).toEqual([]);
   });
 
@@ -130,7 +132,7 @@ describe('URL sync', () => {
     await settled(cut);
     expect(cut.getState().run).not.toBeNull();
     expect(cut.getState().notices[0]?.text).toMatch(/incomplete or damaged/);
-    cut.getState().dismissNotice(cut.getState().notices[0]!.id);
+    cut.getState().dismissNotice(cut.getState().notices[0]?.id ?? -1);
     expect(cut.getState().notices).toEqual([]);
   });
 
@@ -138,7 +140,7 @@ describe('URL sync', () => {
     const store = createAppStore(deps);
     startUrlSync(store, fakeHistory(encodeLinkState({ ...DEFAULT_LINK_STATE, step: 400 })).port);
     await settled(store);
-    expect(store.getState().cursor).toBe(store.getState().run!.steps.length - 1);
+    expect(store.getState().cursor).toBe((store.getState().run?.steps.length ?? 0) - 1);
     expect(store.getState().notices[0]?.text).toMatch(/step 401/);
   });
 });
