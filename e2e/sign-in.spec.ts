@@ -28,7 +28,7 @@ async function signInToConsent(page: Page) {
   return consent;
 }
 
-test('combined consent: sign in, accept both permissions, token B is for the Reports API', async ({
+test('combined consent: sign in, accept the combined permissions, token B is for the Reports API', async ({
   page,
 }) => {
   await openApp(page);
@@ -65,10 +65,13 @@ test('combined consent: sign in, accept both permissions, token B is for the Rep
   await expect(consent).toContainText('contoso.onmicrosoft.com');
   await expect(consent).toContainText('This app would like to:');
   const permissions = consent.getByRole('list', { name: 'Permissions' }).getByRole('listitem');
-  await expect(permissions).toHaveCount(2);
-  await expect(permissions.nth(0)).toContainText('Todo API');
-  await expect(permissions.nth(1)).toContainText("Todo API: Read the signed-in user's reports");
-  await expect(permissions.nth(1)).toContainText('Reports API');
+  // /.default: combined from the web app's requiredResourceAccess (Orders API, Todo API) and,
+  // through knownClientApplications, the Todo API's own need (Reports API).
+  await expect(permissions).toHaveCount(3);
+  await expect(permissions.nth(0)).toContainText('Orders API');
+  await expect(permissions.nth(1)).toContainText('Todo API');
+  await expect(permissions.nth(2)).toContainText("Todo API: Read the signed-in user's reports");
+  await expect(permissions.nth(2)).toContainText('Reports API');
   await expect(consent.getByRole('checkbox')).toHaveCount(0);
   await saveScreenshot(page, 'consent-prompt.png');
   await consent.getByRole('button', { name: 'Accept' }).click();
@@ -103,6 +106,9 @@ test('combined consent: sign in, accept both permissions, token B is for the Rep
     .click();
   await panel.getByRole('tab', { name: 'Narration' }).click();
   const notes = panel.getByRole('region', { name: 'What happened' });
+  await expect(notes).toContainText(
+    'Grant created: Contoso Todo web app -> Orders API: Orders.Read',
+  );
   await expect(notes).toContainText('Grant created: Contoso Todo web app -> Todo API: Todo.Read');
   await expect(notes).toContainText('Grant created: Todo API -> Reports API: Reports.Read');
   await panel.getByRole('tab', { name: 'Response' }).click();

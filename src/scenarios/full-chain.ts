@@ -26,7 +26,7 @@ export const DOWNSTREAM_CONSENT_NEVER_GIVEN: VariantDefinition = {
   id: 'downstream-consent-never-given',
   label: 'Consent for the downstream API never given',
   description:
-    "The Todo API's registration does not list the web app in knownClientApplications, so Ada's consent covers only the web app -> Todo API. When the Todo API tries OBO, nobody ever consented to Todo API -> Reports API.",
+    "The Todo API's registration does not list the web app in knownClientApplications, so Ada's consent covers only the web app's own permissions (Orders API, Todo API). When the Todo API tries OBO, nobody ever consented to Todo API -> Reports API.",
   expect: { code: 65001, httpStatusAtClient: 502 },
   apply: (s) => {
     appOf(s, APP.todoApi).api.knownClientApplications = [];
@@ -100,7 +100,7 @@ export const FULL_CHAIN: ScenarioDefinition = {
   id: 'full-chain',
   title: 'Sign in, call API A, API A calls API B (combined consent)',
   summary:
-    "Ada signs in to the web app, which asks for api://todo-api/.default. Because the Todo API lists the web app in knownClientApplications, one consent prompt covers both the web app's access to the Todo API and the Todo API's access to the Reports API. Then the web app calls the Todo API, which uses On-Behalf-Of to call the Reports API, and finds the grant Ada just gave.",
+    "Ada signs in to the web app, which asks for api://todo-api/.default. With /.default the prompt is combined from everything the web app's registration requires (requiredResourceAccess: the Orders API and the Todo API, whichever of them the request names), and because the Todo API lists the web app in knownClientApplications, also the Todo API's own access to the Reports API. Then the web app calls the Todo API, which uses On-Behalf-Of to call the Reports API, and finds the grant Ada just gave.",
   category: 'Sign-in and consent',
   startTime: START_TIME,
   tenantId: TENANT_ID,
@@ -135,12 +135,12 @@ export const FULL_CHAIN: ScenarioDefinition = {
     consent: {
       request: {
         title: '{user} answers the combined consent prompt',
-        text: "The prompt listed the web app's permission on the Todo API and, because the Todo API lists the web app in knownClientApplications and the app asked for /.default, the Todo API's own permission on the Reports API. Her answer is posted to the authority (the decision chip on this step says which): Accept records both grants in one go.",
+        text: "The app asked for /.default, so the prompt combined every permission the web app's registration requires (requiredResourceAccess: Orders.Read on the Orders API and Todo.Read on the Todo API, not only the API the request named) and, because the Todo API lists the web app in knownClientApplications, the Todo API's own permission on the Reports API. Her answer is posted to the authority (the decision chip on this step says which): Accept records all three grants in one go.",
         docs: [DOCS.obo, DOCS.consent],
       },
       response: {
-        title: 'Two grants recorded',
-        text: 'web app -> Todo API (Todo.Read) and Todo API -> Reports API (Reports.Read), both for Ada. The second is what OBO will need.',
+        title: 'Three grants recorded',
+        text: 'web app -> Orders API (Orders.Read), web app -> Todo API (Todo.Read) and Todo API -> Reports API (Reports.Read), all for Ada. The last one is what OBO will need.',
         docs: [DOCS.obo],
       },
       error: {

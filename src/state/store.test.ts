@@ -192,7 +192,11 @@ describe('prompts', () => {
     const consent = selectPendingPrompt(store.getState());
     expect(consent?.prompt).toBe('consent');
     if (consent?.prompt !== 'consent') throw new Error('no consent prompt');
-    expect(consent.items.map((i) => i.resourceName)).toEqual(['Todo API', 'Reports API']);
+    expect(consent.items.map((i) => i.resourceName)).toEqual([
+      'Orders API',
+      'Todo API',
+      'Reports API',
+    ]);
 
     await store.getState().answerPrompt({ prompt: 'consent', accept: true });
     stepToEnd(store);

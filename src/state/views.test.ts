@@ -227,11 +227,13 @@ describe('sign-in and consent views', () => {
     const prompted = find(chain, (s) => s.events.some((e) => e.type === 'consent.prompted'));
     expect(prompted.response?.page?.kind).toBe('consent');
     expect(prompted.events.find((n) => n.title.startsWith('Consent needed'))?.items).toEqual([
+      'Missing: Orders API: Orders.Read',
       'Missing: Todo API: Todo.Read',
       'Missing: Reports API: Reports.Read',
     ]);
     const recorded = find(chain, (s) => s.events.some((e) => e.type === 'consent.recorded'));
     expect(recorded.events.find((n) => n.title.startsWith('Consent recorded'))?.items).toEqual([
+      'Grant created: Contoso Todo web app -> Orders API: Orders.Read',
       'Grant created: Contoso Todo web app -> Todo API: Todo.Read',
       'Grant created: Todo API -> Reports API: Reports.Read',
     ]);

@@ -101,6 +101,67 @@ describe('consent evaluation', () => {
     expect([...obo.consented]).toEqual(['Reports.Read']);
   });
 
+  it(".default combines every permission in the client's requiredResourceAccess, whichever API is named (OBO doc)", () => {
+    const d = freshDirectory();
+    const webApp = app(d, APP.webApp);
+    // The web app needs Orders.Read and Todo.Read; the Todo API (API A) names the web app in
+    // knownClientApplications and itself needs Reports.Read (API B).
+    expect(webApp.requiredResourceAccess.map((r) => r.resourceAppId)).toEqual([
+      APP.ordersApi,
+      APP.todoApi,
+    ]);
+    expect(app(d, APP.todoApi).api.knownClientApplications).toContain(APP.webApp);
+    const label = (i: { via: string; clientName: string; resourceName: string; scope: string }) =>
+      `${i.via}:${i.clientName}->${i.resourceName}/${i.scope}`;
+    const all = [
+      'client:Contoso Todo web app->Orders API/Orders.Read',
+      'client:Contoso Todo web app->Todo API/Todo.Read',
+      'known-client:Todo API->Reports API/Reports.Read',
+    ];
+    const graph = app(d, APP.graph);
+    for (const requested of [
+      [{ app: app(d, APP.ordersApi), permissions: ['.default'] }],
+      // `scope=openid offline_access .default`: no resource named, so Microsoft Graph's .default.
+      [{ app: graph, permissions: ['.default'] }],
+    ]) {
+      const e = evaluateConsent(d, TENANT_ID, webApp, user(d, USER.ada), requested, false);
+      expect(e.toPrompt.map(label)).toEqual(all);
+    }
+    const e = evaluateConsent(
+      d,
+      TENANT_ID,
+      webApp,
+      user(d, USER.ada),
+      [{ app: app(d, APP.ordersApi), permissions: ['.default'] }],
+      false,
+    );
+    expect(e.scopesByResource.get(APP.ordersApi)).toEqual(['Orders.Read']);
+    recordConsent(
+      d,
+      TENANT_ID,
+      user(d, USER.ada),
+      e.toPrompt,
+      false,
+      () => `g${d.oauth2PermissionGrants.length}`,
+    );
+    const granted = (client: string, resource: string) => [
+      ...grantedDelegatedScopes(d, TENANT_ID, app(d, client), app(d, resource), USER.ada).consented,
+    ];
+    expect(granted(APP.webApp, APP.ordersApi)).toEqual(['Orders.Read']);
+    expect(granted(APP.webApp, APP.todoApi)).toEqual(['Todo.Read']);
+    expect(granted(APP.todoApi, APP.reportsApi)).toEqual(['Reports.Read']);
+    // Once something is granted for the named resource, .default does not prompt again.
+    const again = evaluateConsent(
+      d,
+      TENANT_ID,
+      webApp,
+      user(d, USER.ada),
+      [{ app: app(d, APP.ordersApi), permissions: ['.default'] }],
+      false,
+    );
+    expect(again.toPrompt).toEqual([]);
+  });
+
   it('without knownClientApplications, .default consent covers only the client', () => {
     const d = freshDirectory();
     app(d, APP.todoApi).api.knownClientApplications = [];

@@ -71,15 +71,28 @@ function item(
 }
 
 /**
+ * Whether `app` has, or can get, a service principal in `tenantId` (an app registered in the tenant,
+ * or a multi-tenant app that consent provisions there).
+ */
+function isProvisionable(directory: Directory, tenantId: string, app: AppRegistration): boolean {
+  return (
+    Boolean(findServicePrincipal(directory, tenantId, app.appId)) ||
+    app.signInAudience !== 'AzureADMyOrg' ||
+    app.homeTenantId === tenantId
+  );
+}
+
+/**
  * Evaluates consent for `user` signing in to `client` asking for `resources`:
  * - explicit scopes: each not granted (user grant, tenant-wide grant or pre-authorization) is prompted;
- * - `/.default`: the client's `requiredResourceAccess` scopes for that resource; prompted only if
- *   nothing is granted yet for (client, resource, user), or when `forcePrompt` (`prompt=consent`);
- * - combined consent: if the resource lists the client in `api.knownClientApplications` and the
- *   client used `/.default`, the resource's own `requiredResourceAccess` is prompted too (so a
- *   later OBO call finds its grant).
- * @see https://learn.microsoft.com/entra/identity-platform/scopes-oidc
- * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
+ * - `/.default`: prompts only if nothing is granted yet for (client, named resource, user), or when
+ *   `forcePrompt` (`prompt=consent`). The prompt is then **combined**: whichever API the request
+ *   names, it lists every delegated permission in the client's `requiredResourceAccess` not yet
+ *   granted, plus, for each API in that list that names the client in
+ *   `api.knownClientApplications` (a middle tier), that API's own `requiredResourceAccess` (so a
+ *   later OBO call finds its grant). The named resource's token carries its static scopes.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#default-and-combined-consent
+ * @see https://learn.microsoft.com/entra/identity-platform/scopes-oidc#the-default-scope
  */
 export function evaluateConsent(
   directory: Directory,
@@ -91,38 +104,54 @@ export function evaluateConsent(
 ): ConsentEvaluation {
   const toPrompt: ConsentItem[] = [];
   const scopesByResource = new Map<string, string[]>();
-  const consider = (
+  const granted = (holder: AppRegistration, resource: AppRegistration) =>
+    grantedDelegatedScopes(directory, tenantId, holder, resource, user.id);
+  const prompt = (
     holder: AppRegistration,
     resource: AppRegistration,
     wanted: string[],
-    isDefault: boolean,
     via: ConsentItem['via'],
   ) => {
-    const { consented, preAuthorized } = grantedDelegatedScopes(
-      directory,
-      tenantId,
-      holder,
-      resource,
-      user.id,
-    );
-    const granted = new Set([...consented, ...preAuthorized]);
-    const nothingYet = ![...consented].length;
-    const missing = wanted.filter((v) => (forcePrompt ? !preAuthorized.has(v) : !granted.has(v)));
-    const prompt = isDefault ? (forcePrompt || nothingYet ? missing : []) : missing;
-    for (const value of prompt) toPrompt.push(item(holder, resource, value, via));
-    return isDefault && !forcePrompt && !nothingYet ? [...granted] : wanted;
+    const { consented, preAuthorized } = granted(holder, resource);
+    for (const value of wanted) {
+      const covered = forcePrompt
+        ? preAuthorized.has(value)
+        : consented.has(value) || preAuthorized.has(value);
+      const listed = toPrompt.some(
+        (i) =>
+          i.clientAppId === holder.appId && i.resourceAppId === resource.appId && i.scope === value,
+      );
+      if (!covered && !listed) toPrompt.push(item(holder, resource, value, via));
+    }
   };
+  let combine = false;
   for (const { app: resource, permissions } of resources) {
-    const isDefault = permissions.includes('.default');
-    const wanted = isDefault ? staticScopes(client, resource) : permissions;
-    scopesByResource.set(resource.appId, consider(client, resource, wanted, isDefault, 'client'));
-    if (isDefault && resource.api.knownClientApplications.includes(client.appId)) {
-      for (const requirement of resource.requiredResourceAccess) {
+    if (!permissions.includes('.default')) {
+      prompt(client, resource, permissions, 'client');
+      scopesByResource.set(resource.appId, permissions);
+      continue;
+    }
+    const { consented, preAuthorized } = granted(client, resource);
+    const nothingYet = consented.size === 0;
+    if (forcePrompt || nothingYet) {
+      combine = true;
+      scopesByResource.set(resource.appId, staticScopes(client, resource));
+    } else {
+      scopesByResource.set(resource.appId, [...new Set([...consented, ...preAuthorized])]);
+    }
+  }
+  if (combine) {
+    for (const requirement of client.requiredResourceAccess) {
+      const api = directory.applications.find((a) => a.appId === requirement.resourceAppId);
+      if (!api || !isProvisionable(directory, tenantId, api)) continue;
+      prompt(client, api, staticScopes(client, api), 'client');
+      if (!api.api.knownClientApplications.includes(client.appId)) continue;
+      for (const downstreamNeed of api.requiredResourceAccess) {
         const downstream = directory.applications.find(
-          (a) => a.appId === requirement.resourceAppId,
+          (a) => a.appId === downstreamNeed.resourceAppId,
         );
         if (!downstream || !findServicePrincipal(directory, tenantId, downstream.appId)) continue;
-        consider(resource, downstream, staticScopes(resource, downstream), true, 'known-client');
+        prompt(api, downstream, staticScopes(api, downstream), 'known-client');
       }
     }
   }
