@@ -250,3 +250,26 @@ export function resolveRequestedResources(
   }
   return { resources: [...byApp.values()], unknown };
 }
+
+/**
+ * The delegated scopes `client` may use on `resource` for `userId` right now: the user's own
+ * consent, tenant-wide (admin) consent and pre-authorization, in that order, without duplicates.
+ * Token redemptions (codes, refresh tokens) may target any resource with a non-empty result.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#refresh-the-access-token
+ */
+export function consentedScopesFor(
+  directory: Directory,
+  tenantId: string,
+  client: AppRegistration,
+  resource: AppRegistration,
+  userId: string,
+): string[] {
+  const { consented, preAuthorized } = grantedDelegatedScopes(
+    directory,
+    tenantId,
+    client,
+    resource,
+    userId,
+  );
+  return [...new Set([...consented, ...preAuthorized])];
+}

@@ -130,6 +130,7 @@ export async function handleTokenRequest(
   if (specific.failed) return fail(specific.failed.check, specific.failed.failure);
 
   const issued = await grant.issue(ctx);
+  if ('failed' in issued) return fail(issued.failed.check, issued.failed.failure);
   return {
     response: jsonResponse(200, issued.body),
     events: [{ type: 'authority.checks', endpoint: endpointName, passed }, ...issued.events],

@@ -7,7 +7,7 @@ import {
   toBase64Url,
 } from '../../crypto';
 import type { AppRegistration, ServicePrincipal, User } from '../../directory/model';
-import type { AuthorityEnv } from './checks/check';
+import type { AuthorityEnv, CheckFailure } from './checks/check';
 import { issuerV1, issuerV2 } from './keys';
 
 /** What an access token is for and about. */
@@ -124,6 +124,36 @@ export async function mintAccessToken(
   const token = await signJwt('authority', 'RS256', header, payload);
   env.issued.set(uti, { userId: spec.user?.id, amr });
   return { token, version, payload, issuedAt: iat, expiresAt: exp, uti };
+}
+
+/**
+ * Mints a **delegated** access token (a user and the scopes granted to the client), enforcing the
+ * invariant that a delegated token always carries a non-empty `scp`: with no scope, nothing is
+ * minted and the documented failure comes back instead, AADSTS65001 (`invalid_grant`, suberror
+ * `consent_required`: nobody consented to anything this token could carry).
+ * @see https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference#payload-claims
+ * @see https://learn.microsoft.com/entra/identity-platform/reference-error-codes
+ */
+export async function mintDelegatedAccessToken(
+  env: AuthorityEnv,
+  spec: AccessTokenSpec & { user: User; scopes: string[] },
+): Promise<MintedToken | { failure: CheckFailure }> {
+  const scopes = spec.scopes.filter((s) => s.trim() !== '');
+  if (scopes.length === 0) {
+    return {
+      failure: {
+        code: 65001,
+        suberror: 'consent_required',
+        args: {
+          clientId: spec.client.appId,
+          clientName: spec.client.displayName,
+          resourceName: spec.resourceApp.displayName,
+          scopes: '(none)',
+        },
+      },
+    };
+  }
+  return mintAccessToken(env, { ...spec, scopes });
 }
 
 /** What an ID token is about (OpenID Connect Core section 2). */

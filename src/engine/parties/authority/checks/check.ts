@@ -64,7 +64,9 @@ export type CheckName =
   | 'refresh-token-present'
   | 'refresh-token-valid'
   | 'refresh-token-not-expired'
-  | 'refresh-token-not-revoked';
+  | 'refresh-token-not-revoked'
+  | 'resource-consented'
+  | 'delegated-scp-present';
 
 /** A failing check's result: the AADSTS code plus what the message and explanation need. */
 export interface CheckFailure {

@@ -1,11 +1,13 @@
 // Checks on what the token is for: `scope` (v2) or `resource` (v1), one resource, registered and provisioned.
 import {
   assignedApplicationRoles,
+  findApplication,
   findApplicationByResource,
   findScope,
   findServicePrincipal,
   parseScopeValue,
 } from '../../../directory/directory';
+import { consentedScopesFor } from '../consent';
 import type { Check, TokenContext } from './check';
 
 interface Target {
@@ -168,3 +170,112 @@ export const TARGET_CHECKS: readonly Check[] = [
   notTokenForItself,
   resourceProvisioned,
 ];
+
+/** The resource a code or refresh token was granted for and the scopes of that grant, by app id. */
+function grantedByRedemption(ctx: TokenContext): {
+  defaultAppId?: string;
+  scopesOf(appId: string): string[];
+} {
+  if (ctx.code) {
+    const byResource = ctx.code.scopesByResource;
+    return {
+      defaultAppId: Object.keys(byResource)[0],
+      scopesOf: (appId) => byResource[appId] ?? [],
+    };
+  }
+  const record = ctx.refresh?.record;
+  return {
+    ...(record?.resourceAppId ? { defaultAppId: record.resourceAppId } : {}),
+    // The refresh checks already narrowed the grant's scopes to those still consented.
+    scopesOf: (appId) =>
+      record && appId === record.resourceAppId ? (ctx.grantedScopes ?? record.scopes) : [],
+  };
+}
+
+/** The first resource the request names: v2 the first resource scope of `scope`, v1 `resource`. */
+function firstNamedResource(ctx: TokenContext): Target | undefined {
+  if (ctx.endpoint === 'v1') {
+    const resource = ctx.form.get('resource');
+    return resource ? { identifier: resource, permissions: ['.default'] } : undefined;
+  }
+  let first: Target | undefined;
+  for (const value of (ctx.form.get('scope') ?? '').split(' ').filter(Boolean)) {
+    const parsed = parseScopeValue(value);
+    if (parsed.kind === 'oidc') continue;
+    first ??= { identifier: parsed.resource, permissions: [] };
+    if (
+      first.identifier.toLowerCase().replace(/\/$/, '') ===
+      parsed.resource.toLowerCase().replace(/\/$/, '')
+    )
+      first.permissions.push(parsed.permission);
+  }
+  return first;
+}
+
+/**
+ * Code and refresh token redemption: the token is for the first resource named in `scope` (v1:
+ * `resource`), or without one for the resource of the grant; it carries the grant's scopes on
+ * its own resource, and on any other resource the scopes the user (or an admin) consented to for
+ * this client. Every explicitly requested scope must be granted, and the result must not be empty:
+ * otherwise AADSTS65001 (`invalid_grant`, suberror `consent_required`), never a token with an
+ * empty `scp`. Unknown resources: AADSTS70011 (v2) / 500011 (v1 and unprovisioned). Resolves
+ * `ctx.resource` and `ctx.grantedScopes`. A redemption without any resource (sign-in only) passes.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#refresh-the-access-token
+ */
+export const redeemedResourceConsented: Check = {
+  name: 'resource-consented',
+  rule: 'A code or refresh token is redeemed only for a resource the user consented to for this client (a refresh token works for any of them), with consented scopes only.',
+  run: (ctx) => {
+    const { env, client, tenant } = ctx;
+    if (!client || !tenant) return undefined;
+    const userId = ctx.code?.userId ?? ctx.refresh?.record.userId ?? '';
+    const grant = grantedByRedemption(ctx);
+    const named = firstNamedResource(ctx);
+    const app = named
+      ? findApplicationByResource(env.directory, named.identifier)
+      : grant.defaultAppId
+        ? findApplication(env.directory, grant.defaultAppId)
+        : undefined;
+    if (!named && !app) return undefined;
+    if (!app) {
+      const identifier = named?.identifier ?? '';
+      return ctx.endpoint === 'v2'
+        ? { code: 70011, args: { scope: ctx.form.get('scope') ?? '' } }
+        : { code: 500011, args: { resource: identifier, tenant: ctx.tenantSegment } };
+    }
+    const identifier = named?.identifier ?? app.identifierUris[0] ?? app.appId;
+    const sp = findServicePrincipal(env.directory, tenant.id, app.appId);
+    if (!sp) return { code: 500011, args: { resource: identifier, tenant: ctx.tenantSegment } };
+    const ofGrant = grant.scopesOf(app.appId);
+    const consented = consentedScopesFor(env.directory, tenant.id, client, app, userId);
+    const explicit = (named?.permissions ?? []).filter((p) => p !== '.default');
+    const pool = new Set([...ofGrant, ...consented]);
+    const missing = explicit.filter((p) => !pool.has(p));
+    const scopes =
+      ofGrant.length > 0
+        ? [...new Set([...ofGrant, ...explicit])]
+        : explicit.length > 0
+          ? explicit
+          : consented;
+    if (missing.length > 0 || scopes.length === 0) {
+      return {
+        code: 65001,
+        suberror: 'consent_required',
+        args: {
+          clientId: client.appId,
+          clientName: client.displayName,
+          resourceName: app.displayName,
+          scopes: (missing.length > 0 ? missing : explicit).join(' ') || `${identifier}/.default`,
+        },
+      };
+    }
+    ctx.resource = {
+      app,
+      sp,
+      identifier,
+      permissions: named?.permissions.length ? named.permissions : ['.default'],
+    };
+    ctx.grantedScopes = scopes;
+    return undefined;
+  },
+};

@@ -1,6 +1,6 @@
 // The authorization code grant: redeem a single-use code (with PKCE) for access, ID and refresh tokens.
 import type { TraceEvent } from '../../../core/trace';
-import { findApplication, findServicePrincipal, findUser } from '../../../directory/directory';
+import { findUser } from '../../../directory/directory';
 import type { TokenContext } from '../checks/check';
 import {
   CODE_CLIENT_AUTH_CHECKS,
@@ -13,52 +13,43 @@ import {
   redirectUriMatches,
   redirectUriPresent,
 } from '../checks/code';
-import { mintAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
-import type { Grant } from './grant';
+import { redeemedResourceConsented } from '../checks/target';
+import { mintDelegatedAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
+import type { Grant, GrantIssue } from './grant';
 import { clientInfoFor, tokenResponseBody } from './grant';
 
 /**
- * Issues the tokens of a delegated sign-in for the resource the client names in `scope` (or the
- * first resource of the authorize request): an access token with the consented scopes, an
- * ID token when `openid` was asked (no `c_hash` at /token), a refresh token with `offline_access`.
- * Shared by the code and refresh grants.
+ * Issues the tokens of a delegated sign-in for the resource the `resource-consented` check
+ * resolved (`ctx.resource`, the first resource named in `scope`, or the grant's own) with the
+ * scopes it granted (`ctx.grantedScopes`): an access token, an ID token when `openid` was asked
+ * (no `c_hash` at /token), a refresh token with `offline_access` that remembers the resource, its
+ * scopes and the user's `amr`. Without a resource (a sign-in for `openid` only) no access token.
+ * Never mints a delegated token with an empty `scp` (AADSTS65001 comes back instead, through
+ * {@link mintDelegatedAccessToken}). Shared by the code and refresh grants.
  */
 export async function issueDelegatedTokens(
   ctx: TokenContext,
   facts: {
     userId: string;
     amr: string[];
-    scopesByResource: Record<string, string[]>;
     oidcScopes: string[];
     nonce?: string;
     sessionId?: string;
   },
-): Promise<{ body: Record<string, unknown>; events: TraceEvent[] }> {
-  const { env, client, clientSp, tenant } = ctx;
+): Promise<GrantIssue> {
+  const { env, client, clientSp, tenant, resource } = ctx;
   if (!client || !clientSp || !tenant)
     throw new Error('Delegated tokens issued before the client was resolved.');
   const user = findUser(env.directory, facts.userId);
   if (!user) throw new Error(`User ${facts.userId} is not in the directory.`);
-  const requested = (ctx.form.get('scope') ?? '').split(' ').filter(Boolean);
-  const wantedResource = requested
-    .map((s) => s.slice(0, Math.max(0, s.lastIndexOf('/'))))
-    .map((r) =>
-      env.directory.applications.find(
-        (a) => a.appId === r || a.identifierUris.some((u) => u.toLowerCase() === r.toLowerCase()),
-      ),
-    )
-    .find(Boolean);
-  const resourceAppId = wantedResource?.appId ?? Object.keys(facts.scopesByResource)[0];
-  const resourceApp = resourceAppId ? findApplication(env.directory, resourceAppId) : undefined;
   const events: TraceEvent[] = [];
   const body: Record<string, unknown> = {};
-  const scopes = resourceAppId ? (facts.scopesByResource[resourceAppId] ?? []) : [];
-  if (resourceApp && findServicePrincipal(env.directory, tenant.id, resourceApp.appId)) {
-    const identifier = resourceApp.identifierUris[0] ?? resourceApp.appId;
-    const minted = await mintAccessToken(env, {
+  if (resource) {
+    const scopes = ctx.grantedScopes ?? [];
+    const minted = await mintDelegatedAccessToken(env, {
       tenantId: tenant.id,
-      resourceApp,
-      resourceIdentifier: identifier,
+      resourceApp: resource.app,
+      resourceIdentifier: resource.identifier,
       client,
       clientSp,
       clientAuth: ctx.clientAuth ?? '0',
@@ -66,20 +57,20 @@ export async function issueDelegatedTokens(
       scopes,
       amr: facts.amr,
     });
+    if ('failure' in minted)
+      return { failed: { check: 'delegated-scp-present', failure: minted.failure } };
     const clientInfo = clientInfoFor(ctx, user.id, tenant.id);
     const refresh = facts.oidcScopes.includes('offline_access')
       ? mintRefreshToken(env, client.appId, user.id, scopes, {
-          resourceAppId: resourceApp.appId,
+          resourceAppId: resource.app.appId,
           amr: facts.amr,
         })
       : undefined;
+    const prefix = (resource.app.identifierUris[0] ?? resource.identifier).replace(/\/$/, '');
     Object.assign(
       body,
       tokenResponseBody(ctx, minted, {
-        scope: [
-          ...scopes.map((s) => `${identifier.replace(/\/$/, '')}/${s}`),
-          ...facts.oidcScopes,
-        ].join(' '),
+        scope: [...scopes.map((s) => `${prefix}/${s}`), ...facts.oidcScopes].join(' '),
         ...(refresh ? { refresh_token: refresh } : {}),
         ...(clientInfo ? { client_info: clientInfo } : {}),
       }),
@@ -118,7 +109,8 @@ export async function issueDelegatedTokens(
 /**
  * `grant_type=authorization_code`: the code exists, is unused and unexpired, belongs to this
  * client, `redirect_uri` repeats the authorize request's, the PKCE verifier matches, and a
- * confidential (web) client authenticates. The code is then spent.
+ * confidential (web) client authenticates, and the resource asked for is one the user consented to
+ * (AADSTS65001 otherwise). The code is then spent.
  * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow
  */
 export const AUTHORIZATION_CODE_GRANT: Grant = {
@@ -132,6 +124,7 @@ export const AUTHORIZATION_CODE_GRANT: Grant = {
     codeClientMatches,
     redirectUriMatches,
     pkceVerifier,
+    redeemedResourceConsented,
   ],
   async issue(ctx) {
     const record = ctx.code;
@@ -141,7 +134,6 @@ export const AUTHORIZATION_CODE_GRANT: Grant = {
     return issueDelegatedTokens(ctx, {
       userId: record.userId,
       amr: record.amr,
-      scopesByResource: record.scopesByResource,
       oidcScopes: record.flow.oidcScopes,
       sessionId: record.sessionId,
       ...(record.flow.nonce ? { nonce: record.flow.nonce } : {}),

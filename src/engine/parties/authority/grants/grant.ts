@@ -1,13 +1,21 @@
 // A grant type: its ordered checks and how it issues tokens once they pass.
 import type { TraceEvent } from '../../../core/trace';
 import { toBase64Url } from '../../../crypto';
-import type { Check, TokenContext } from '../checks/check';
+import type { Check, CheckFailure, CheckName, TokenContext } from '../checks/check';
+
+/**
+ * What a grant's `issue` produces: the success body and its events, or a documented failure when
+ * an invariant of minting does not hold (e.g. a delegated token would carry an empty `scp`).
+ */
+export type GrantIssue =
+  | { body: Record<string, unknown>; events: TraceEvent[] }
+  | { failed: { check: CheckName; failure: CheckFailure } };
 
 /** A token-endpoint grant (RFC 6749 section 4): checks run in order, then `issue`. */
 export interface Grant {
   checks: readonly Check[];
-  /** Builds the success body; called only after every check passed. */
-  issue(ctx: TokenContext): Promise<{ body: Record<string, unknown>; events: TraceEvent[] }>;
+  /** Builds the success body (or an invariant's failure); called only after every check passed. */
+  issue(ctx: TokenContext): Promise<GrantIssue>;
 }
 
 /**

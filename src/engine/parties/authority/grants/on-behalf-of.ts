@@ -5,7 +5,7 @@ import { CLIENT_AUTH_CHECKS } from '../checks/client-auth';
 import { scopesExposed, TARGET_CHECKS } from '../checks/target';
 import type { TokenContext } from '../checks/check';
 import { resolvedContext } from '../checks/check';
-import { mintAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
+import { mintDelegatedAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
 import type { Grant } from './grant';
 import { clientInfoFor, tokenResponseBody } from './grant';
 
@@ -13,7 +13,9 @@ import { clientInfoFor, tokenResponseBody } from './grant';
  * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `requested_token_use=on_behalf_of`:
  * client authentication, assertion checks (signature, expiry, audience, delegated), target,
  * consent and Conditional Access; then a delegated token with scopes only (never the user's
- * roles) and a refresh token when `offline_access` was asked (v1 always returns one). On the v1.0
+ * roles) and a refresh token when `offline_access` was asked (v1 always returns one); that refresh
+ * token remembers the downstream resource, its scopes and the user's `amr`, so the middle tier can
+ * refresh token B (`grant_type=refresh_token`, `scope` optional). On the v1.0
  * endpoint, `scope=openid` also returns a v1.0 `id_token` about the user for the middle tier, as
  * the v1 OBO doc's response table and example show.
  * @see https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/active-directory/azuread-dev/v1-oauth2-on-behalf-of-flow.md
@@ -42,7 +44,7 @@ export const ON_BEHALF_OF_GRANT: Grant = {
       ),
       isAdmin: false,
     };
-    const minted = await mintAccessToken(ctx.env, {
+    const minted = await mintDelegatedAccessToken(ctx.env, {
       tenantId: tenant.id,
       resourceApp: resource.app,
       resourceIdentifier: resource.identifier,
@@ -53,9 +55,14 @@ export const ON_BEHALF_OF_GRANT: Grant = {
       scopes,
       amr: record?.amr ?? [],
     });
+    if ('failure' in minted)
+      return { failed: { check: 'delegated-scp-present', failure: minted.failure } };
     const wantsRefresh = ctx.endpoint === 'v1' || ctx.oidcScopes.has('offline_access');
     const refreshToken = wantsRefresh
-      ? mintRefreshToken(ctx.env, client.appId, userId, scopes)
+      ? mintRefreshToken(ctx.env, client.appId, userId, scopes, {
+          resourceAppId: resource.app.appId,
+          amr: record?.amr ?? [],
+        })
       : undefined;
     const clientInfo = clientInfoFor(ctx, userId, tenant.id);
     const v1Scopes = (ctx.form.get('scope') ?? '').split(' ');
