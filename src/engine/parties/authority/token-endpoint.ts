@@ -8,6 +8,7 @@ import type { HttpRequest, HttpResponse } from '../../http/message';
 import type { AuthorityEnv, CheckFailure, CheckName, TokenContext } from './checks/check';
 import { runChecks } from './checks/check';
 import { REQUEST_CHECKS } from './checks/request';
+import { AUTHORITY_ORIGIN } from './keys';
 import { CLIENT_CREDENTIALS_GRANT } from './grants/client-credentials';
 import { ON_BEHALF_OF_GRANT } from './grants/on-behalf-of';
 import type { Grant } from './grants/grant';
@@ -50,12 +51,14 @@ export function readBasicCredentials(
  * Builds the platform's token-endpoint error body: `error`, `error_description` starting
  * `AADSTSnnnn:` with trace id, correlation id and timestamp, `error_codes`, `timestamp`,
  * `trace_id`, `correlation_id`, `error_uri`, and `suberror` / `claims` when the failure has them.
- * `invalid_client` answers 401, the rest 400 (RFC 6749 section 5.2).
+ * `invalid_client` answers 401, the rest 400 (RFC 6749 section 5.2); `headers` are added to the
+ * response (e.g. `Allow`, `WWW-Authenticate`, see {@link errorHeaders}).
  */
 export function buildErrorResponse(
   env: AuthorityEnv,
   failure: CheckFailure,
   correlationId: string,
+  headers: Record<string, string> = {},
 ): HttpResponse {
   const entry = AADSTS[failure.code];
   const traceId = env.random.guid();
@@ -72,7 +75,24 @@ export function buildErrorResponse(
   };
   if (failure.suberror) body.suberror = failure.suberror;
   if (failure.claims) body.claims = failure.claims;
-  return jsonResponse(entry.status, body);
+  return jsonResponse(entry.status, body, headers);
+}
+
+/**
+ * Headers an error response of the token endpoint must carry besides its body:
+ * - 405: `Allow: POST` (RFC 9110 section 15.5.6: a 405 lists the methods the resource supports);
+ * - 401 when the client tried HTTP Basic (an `Authorization: Basic` header, even an undecodable
+ *   one): `WWW-Authenticate: Basic realm="login.microsoftonline.com"` (RFC 6749 section 5.2,
+ *   RFC 7617 section 2). Clients that sent their credentials in the body get no challenge.
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.5.6
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export function errorHeaders(request: HttpRequest, status: number): Record<string, string> {
+  if (status === 405) return { Allow: 'POST' };
+  const authorization = getHeader(request.headers, 'Authorization') ?? '';
+  if (status === 401 && /^basic(\s|$)/i.test(authorization.trim()))
+    return { 'WWW-Authenticate': `Basic realm="${new URL(AUTHORITY_ORIGIN).host}"` };
+  return {};
 }
 
 /**
@@ -108,7 +128,12 @@ export async function handleTokenRequest(
   const endpointName = `token ${endpoint === 'v2' ? 'v2.0' : 'v1.0'}`;
   const passed: CheckName[] = [];
   const fail = (check: CheckName, failure: CheckFailure): EndpointResult => ({
-    response: buildErrorResponse(env, failure, correlationId),
+    response: buildErrorResponse(
+      env,
+      failure,
+      correlationId,
+      errorHeaders(request, AADSTS[failure.code].status),
+    ),
     failure: { code: failure.code, args: failure.args ?? {} },
     events: [
       {
