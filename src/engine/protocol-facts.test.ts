@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getScenario } from '../scenarios/index';
 import { APP, SECRET, TENANT_ID, USER } from '../scenarios/contoso';
 import { decodeJwtParts } from './crypto';
+import { explainClaim } from './core/claims-glossary';
 import { createWorld } from './index';
 import type { World } from './index';
 import { JWT_BEARER_GRANT, postToken } from './parties/authority/test-helpers';
@@ -73,5 +74,33 @@ describe('v1 OBO with scope=openid returns an id_token (v1 OBO doc: response tab
     });
     expect(response.status).toBe(200);
     expect(await response.json()).not.toHaveProperty('id_token');
+  });
+});
+
+describe('claim glossary (access-token and ID-token claims references)', () => {
+  it('says idtyp is an optional claim', () => {
+    expect(explainClaim('idtyp', 'access_token')).toMatch(/optional claim/i);
+  });
+
+  it("says an app-only oid is a GUID: the service principal's object id", () => {
+    const text = explainClaim('oid', 'access_token');
+    expect(text).toMatch(/GUID/);
+    expect(text).toMatch(/service principal's object id/);
+  });
+
+  it('says tid is the tenant the user signs in to', () => {
+    expect(explainClaim('tid', 'access_token')).toMatch(/tenant the user signs in to/);
+  });
+
+  it('says ver follows the resource for access tokens and the endpoint for ID tokens', () => {
+    const text = explainClaim('ver', 'access_token');
+    expect(text).toMatch(/access tokens?[^.]*resource/i);
+    expect(text).toMatch(/ID tokens?[^.]*endpoint/i);
+  });
+
+  it('says acr "0" means the authentication did not meet ISO/IEC 29115', () => {
+    const text = explainClaim('acr', 'access_token');
+    expect(text).toMatch(/"0"[^.]*did not meet[^.]*ISO\/IEC 29115/);
+    expect(text).not.toMatch(/'1' means the user authenticated/);
   });
 });
