@@ -28,7 +28,12 @@ export interface ApiEnv {
 }
 
 const REJECTIONS: Record<
-  JwtFailureReason | 'missing' | 'insufficient_scope' | 'app_only_not_allowed',
+  | JwtFailureReason
+  | 'missing'
+  | 'insufficient_scope'
+  | 'app_only_not_allowed'
+  | 'exp_missing'
+  | 'issued_in_future',
   { why: string; fix: string }
 > = {
   missing: {
@@ -79,7 +84,40 @@ const REJECTIONS: Record<
     why: 'This API serves users only and the token is app-only (no scp).',
     fix: 'Call it with a delegated token, or allow app-only callers with an app role.',
   },
+  exp_missing: {
+    why: 'The token is signed by the authority but has no numeric exp: a token without an expiry would be valid forever, so access tokens must carry exp (RFC 9068 section 2.2).',
+    fix: 'Reject tokens without exp (jose: requiredClaims ["exp"]); the client acquires a normal access token.',
+  },
+  issued_in_future: {
+    why: "The token's iat is later than now plus the API's clock-skew allowance: it claims to be issued in the future, so either a clock is badly wrong or the token was minted to outlive its real lifetime.",
+    fix: 'Check the clocks of the parties; reject tokens whose iat is beyond the allowed skew.',
+  },
 };
+
+/**
+ * Claims rules jose leaves to the caller (RFC 9068 section 4): a numeric `exp` must be present,
+ * and `iat`, when present, must not be later than `now` plus `toleranceSeconds` (all in seconds).
+ * Returns the failing rule and a description for the 401, or `undefined` when both hold.
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
+ * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1.6
+ */
+function timeClaimsFailure(
+  claims: Record<string, unknown>,
+  now: number,
+  toleranceSeconds: number,
+): { reason: 'exp_missing' | 'issued_in_future'; description: string } | undefined {
+  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp))
+    return {
+      reason: 'exp_missing',
+      description: 'The token has no exp claim; access tokens must expire.',
+    };
+  if (typeof claims.iat === 'number' && claims.iat > now + toleranceSeconds)
+    return {
+      reason: 'issued_in_future',
+      description: `The token's iat is ${claims.iat - now} s in the future, beyond the ${toleranceSeconds} s clock-skew allowance.`,
+    };
+  return undefined;
+}
 
 const API_DOCS = [
   {
@@ -147,7 +185,8 @@ function callerSummary(payload: Record<string, unknown>): Record<string, unknown
 /**
  * Handles a request to an API: bearer validation (RFC 6750) with jose against the authority's
  * JWKS fetched over the simulated network (signature, `iss`, `aud`, `exp`/`nbf` with the API's
- * clock leeway, then required `scp` or `roles`). Failures answer 401/403 with a
+ * clock leeway, `exp` required and `iat` not beyond the leeway in the future, then required `scp`
+ * or `roles`). Failures answer 401/403 with a
  * `WWW-Authenticate` header. A middle tier then does OBO and calls its downstream API.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  */
@@ -185,6 +224,8 @@ export async function handleApiRequest(
   });
   if (!verified.ok) return rejection(401, verified.reason, verified.message, env.tenantId, party);
   const claims = verified.payload;
+  const timing = timeClaimsFailure(claims, env.clock.now, v.clockToleranceSeconds);
+  if (timing) return rejection(401, timing.reason, timing.description, env.tenantId, party);
   const scp = typeof claims.scp === 'string' ? claims.scp.split(' ') : undefined;
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
   if (scp) {
