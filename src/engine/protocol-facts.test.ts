@@ -104,3 +104,27 @@ describe('claim glossary (access-token and ID-token claims references)', () => {
     expect(text).not.toMatch(/'1' means the user authenticated/);
   });
 });
+
+describe('narration says plainly where the seed docs are wrong', () => {
+  const text = (id: Parameters<typeof getScenario>[0], tag: string) =>
+    getScenario(id).narration[tag]?.response?.text ?? '';
+
+  it.each(['cc-secret', 'cc-certificate', 'cc-basic'] as const)(
+    '%s: client credentials never returns a refresh token (the daemon doc says it does)',
+    (id) => {
+      const said = text(id, 'get-token');
+      expect(said).toMatch(/never returns a refresh token/);
+      expect(said).toMatch(/daemon doc/);
+    },
+  );
+
+  it.each([
+    ['auth-code-pkce', 'redeem-code'],
+    ['refresh-token', 'refresh'],
+    ['obo-secret', 'obo'],
+  ] as const)('%s: a refresh token is opaque to clients, not a JWT (%s)', (id, tag) => {
+    const said = text(id, tag);
+    expect(said).toMatch(/refresh token is opaque/i);
+    expect(said).toMatch(/not a JWT/);
+  });
+});

@@ -114,7 +114,7 @@ export function clientCredentialsNarration(
       },
       response: {
         title: 'The authority issues an app-only token',
-        text: "The authority checked the client's credential, resolved api://orders to the Orders API, and put the app roles granted to the daemon's service principal in roles. No refresh token: the daemon simply asks again when this one expires. The token's format (v2.0) is chosen by the Orders API's registration.",
+        text: "The authority checked the client's credential, resolved api://orders to the Orders API, and put the app roles granted to the daemon's service principal in roles. No refresh token: client credentials never returns a refresh token (the daemon doc's \"access token (and a refresh token)\" is wrong there); the daemon simply asks again when this one expires. The token's format (v2.0) is chosen by the Orders API's registration.",
         docs: [DOCS.cc],
       },
       error: {

@@ -338,7 +338,7 @@ export function oboNarration(
       },
       response: {
         title: 'Token B: the same user, a new audience',
-        text: `The authority verified token A (signature, expiry, aud = API A, a user token), checked that API A may call API B for this user (consent), and issued token B. Compare them: same user (oid, name), aud is now API B, azp/appid is now API A, and scp holds API B's delegated scopes only, never the user's app roles. ${formatText}`,
+        text: `The authority verified token A (signature, expiry, aud = API A, a user token), checked that API A may call API B for this user (consent), and issued token B. Compare them: same user (oid, name), aud is now API B, azp/appid is now API A, and scp holds API B's delegated scopes only, never the user's app roles. ${formatText} If a refresh token comes with it (offline_access, or always on v1), that refresh token is opaque to API A, not a JWT (older docs call refresh tokens JWTs): only the authority can read it.`,
         docs: [DOCS.obo],
       },
       error: {

@@ -87,7 +87,7 @@ export const REFRESH_TOKEN: ScenarioDefinition = {
       },
       response: {
         title: 'New tokens',
-        text: 'A new access token and a new refresh token (the old refresh token is not revoked). The consent is checked again: a revoked grant would fail here with AADSTS65001.',
+        text: 'A new access token and a new refresh token (the old refresh token is not revoked). A refresh token is opaque to clients, not a JWT (older docs call refresh tokens JWTs): do not decode it, just keep the newest one. The consent is checked again: a revoked grant would fail here with AADSTS65001.',
         docs: [SIGN_IN_DOCS.REFRESH_DOC],
       },
       error: {

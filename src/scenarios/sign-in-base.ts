@@ -366,7 +366,7 @@ export function signInNarration(
       },
       response: {
         title: 'Tokens for the app',
-        text: 'An access token for the API, an ID token (because openid was asked) and a refresh token (because offline_access was asked). The code is now spent.',
+        text: 'An access token for the API, an ID token (because openid was asked) and a refresh token (because offline_access was asked). The refresh token is opaque to the app, not a JWT (older docs call refresh tokens JWTs): only the authority can read it, so the app stores it and sends it back as is. The code is now spent.',
         docs: [CODE_DOC, ID_TOKEN_DOC],
       },
       error: {
