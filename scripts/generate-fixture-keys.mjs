@@ -5,7 +5,8 @@ import { webcrypto } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import * as x509 from '@peculiar/x509';
 
-x509.cryptoProvider.set(webcrypto);
+// Node's webcrypto is the Web Crypto API; only its TypeScript declarations differ from the DOM's.
+x509.cryptoProvider.set(/** @type {Crypto} */ (/** @type {unknown} */ (webcrypto)));
 
 const alg = {
   name: 'RSASSA-PKCS1-v1_5',
@@ -22,6 +23,10 @@ const subjects = {
   unregistered: 'CN=A certificate nobody registered (SIMULATOR ONLY)',
 };
 
+/**
+ * @param {ArrayBuffer} der
+ * @param {string} label
+ */
 const toPem = (der, label) => {
   const b64 = Buffer.from(der)
     .toString('base64')
@@ -30,6 +35,7 @@ const toPem = (der, label) => {
   return `-----BEGIN ${label}-----\n${b64}\n-----END ${label}-----\n`;
 };
 
+/** @type {{ _warning: string, keys: Record<string, { privateKeyPkcs8Pem: string, certificatePem: string }> }} */
 const out = {
   _warning:
     'Simulator-only fixture keys, published on purpose so traces are reproducible. Never use them for anything real.',

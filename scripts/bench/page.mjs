@@ -1,0 +1,178 @@
+// A fresh page of the built app, the app's controls found by role and accessible name (as the e2e
+// journeys find them), and the in-page probes that time the first screen.
+import { VIEWPORT } from '../chromium.mjs';
+import { BASE_URL } from './options.mjs';
+
+/**
+ * @typedef {import('playwright-core').Browser} Browser
+ * @typedef {import('playwright-core').BrowserContext} BrowserContext
+ * @typedef {import('playwright-core').Page} Page
+ * @typedef {import('playwright-core').Locator} Locator
+ * @typedef {import('playwright-core').ElementHandle<HTMLElement>} HTMLHandle
+ */
+
+/**
+ * Installed before any page script: records performance.now() when the first party node is painted
+ * and when the canvas becomes interactive (a party node visible and "Next step" enabled). Playwright
+ * locators cannot time this from outside the page, so the probe looks for the same roles and
+ * accessible names itself: React Flow's nodes (aria-roledescription "node") and the button named
+ * "Next step".
+ */
+function installReadyProbe() {
+  /** @param {string} name */
+  const findButton = (name) =>
+    [...document.querySelectorAll('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
+    );
+  const partyNode = () => document.querySelector('[aria-roledescription="node"]');
+  const isReady = () => {
+    const node = partyNode();
+    const next = findButton('Next step');
+    if (!node || !next || next.disabled) return false;
+    const box = node.getBoundingClientRect();
+    return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
+  };
+  const observer = new MutationObserver(() => {
+    if (window.__benchFirstNode === undefined) {
+      const node = partyNode();
+      if (node && getComputedStyle(node).visibility !== 'hidden') {
+        window.__benchFirstNode = performance.now();
+      }
+    }
+    if (window.__benchReady === undefined && isReady()) {
+      window.__benchReady = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { subtree: true, childList: true, attributes: true });
+}
+
+/** In-page helpers shared by the measurements (window.__bench, installed with addInitScript). */
+function installHelpers() {
+  window.__bench = {
+    stepOf(element) {
+      const m = /Step (\d+) of (\d+)/.exec(element?.textContent ?? '');
+      return m ? { n: Number(m[1]), total: Number(m[2]) } : undefined;
+    },
+    inspectorStep(inspector) {
+      for (const heading of inspector.querySelectorAll('h1, h2, h3, [role="heading"]')) {
+        const step = window.__bench.stepOf(heading);
+        if (step) return step;
+      }
+      return undefined;
+    },
+    until(predicate, timeoutMs = 5000) {
+      return new Promise((resolvePromise, reject) => {
+        if (predicate()) return resolvePromise();
+        const observer = new MutationObserver(() => {
+          if (predicate()) {
+            observer.disconnect();
+            clearTimeout(timer);
+            resolvePromise();
+          }
+        });
+        const timer = setTimeout(() => {
+          observer.disconnect();
+          reject(new Error('timed out waiting for the page'));
+        }, timeoutMs);
+        observer.observe(document, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
+      });
+    },
+    nextFrame() {
+      return new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    },
+  };
+}
+
+/**
+ * A new context (cold cache) and page with the probes installed.
+ * @param {Browser} browser
+ * @param {'reduce' | 'no-preference'} reducedMotion
+ * @returns {Promise<{ context: BrowserContext, page: Page }>}
+ */
+export async function newPage(browser, reducedMotion) {
+  const context = await browser.newContext({ viewport: VIEWPORT, reducedMotion });
+  await context.addInitScript(installReadyProbe);
+  await context.addInitScript(installHelpers);
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  return { context, page };
+}
+
+/**
+ * Runs `use` with a fresh page, closing its context afterwards.
+ * @template T
+ * @param {Browser} browser
+ * @param {'reduce' | 'no-preference'} reducedMotion
+ * @param {(page: Page) => Promise<T>} use
+ * @returns {Promise<T>}
+ */
+export async function withPage(browser, reducedMotion, use) {
+  const { context, page } = await newPage(browser, reducedMotion);
+  try {
+    return await use(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Opens the app and waits until the canvas is interactive; returns the probe's times.
+ * @param {Page} page
+ */
+export async function loadAndWaitReady(page) {
+  await page.goto(BASE_URL, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 15_000 });
+  return page.evaluate(() => {
+    const nav = /** @type {PerformanceNavigationTiming | undefined} */ (
+      performance.getEntriesByType('navigation')[0]
+    );
+    const scripts = /** @type {PerformanceResourceTiming[]} */ (
+      performance.getEntriesByType('resource')
+    )
+      .filter((r) => r.name.endsWith('.js'))
+      .map((r) => r.responseEnd);
+    const paint = performance.getEntriesByName('first-contentful-paint')[0];
+    return {
+      ready: window.__benchReady ?? NaN,
+      firstNode: window.__benchFirstNode ?? NaN,
+      firstContentfulPaint: paint ? paint.startTime : NaN,
+      domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
+      lastScript: scripts.length > 0 ? Math.max(...scripts) : NaN,
+    };
+  });
+}
+
+/**
+ * The app's controls, by role and accessible name.
+ * @param {Page} page
+ */
+export function appControls(page) {
+  return {
+    next: page.getByRole('button', { name: 'Next step' }),
+    /** Play and Pause are one button, named after what it does next. */
+    play: page.getByRole('button', { name: 'Play' }),
+    pause: page.getByRole('button', { name: 'Pause' }),
+    reset: page.getByRole('button', { name: 'Reset' }),
+    picker: page.getByLabel('Scenario'),
+    /** "Step N of M" of the playback bar. */
+    counter: page.getByRole('group', { name: 'Playback' }).getByText(/^Step \d+ of \d+$/),
+    inspector: page.getByRole('complementary', { name: 'Inspector' }),
+    clock: page.getByRole('group', { name: 'Simulated clock' }),
+    dialog: page.getByRole('dialog'),
+  };
+}
+
+/**
+ * The element a locator stands for, to hand to page.evaluate.
+ * @param {Locator} locator
+ * @returns {Promise<HTMLHandle>}
+ */
+export async function handleOf(locator) {
+  return /** @type {HTMLHandle} */ (await locator.elementHandle());
+}
