@@ -1,6 +1,7 @@
 // The app shell: header, What-if column, canvas with prompts, controls and timeline, inspector.
 import type { ReactElement } from 'react';
 import { findScenario, scenarioParties, selectCanvas, useAppStore } from '../state/index';
+import './shell/shell.css';
 import { FlowCanvas } from './canvas/FlowCanvas';
 import { StepControls } from './controls/StepControls';
 import { useKeyboardShortcuts } from './controls/use-keyboard-shortcuts';

@@ -15,6 +15,7 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import './canvas.css';
 import { selectCanvas, stepDurationMs, useAppStore } from '../../state/index';
 import type { PartyView, SimulationRun } from '../../engine/index';
 import { buildFlowGraph, type FlowEdge, type FlowGraph, type PartyFlowNode } from './flow-graph';
@@ -116,7 +117,12 @@ function Canvas({ run, parties }: FlowCanvasProps): ReactElement {
         zoomActivationKeyCode={null}
         disableKeyboardA11y
       >
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1.5} color="#c7ccd6" />
+        <Background
+          variant={BackgroundVariant.Dots}
+          gap={24}
+          size={1.5}
+          color="var(--canvas-dot)"
+        />
         <Controls showInteractive={false} position="bottom-left" fitViewOptions={FIT_OPTIONS} />
       </ReactFlow>
     </div>

@@ -3,6 +3,7 @@ import type { ChangeEvent, ReactElement } from 'react';
 import { SPEEDS, selectPlayback, useAppStore, type Speed } from '../../state/index';
 import { ClockControl } from './ClockControl';
 import { ControlIcon } from './icons';
+import './controls.css';
 
 function isSpeed(value: number): value is Speed {
   return (SPEEDS as readonly number[]).includes(value);

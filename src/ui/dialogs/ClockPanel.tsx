@@ -3,6 +3,7 @@ import { useId, type ReactElement } from 'react';
 import type { PendingPrompt, UserDecision } from '../../engine/index';
 import { formatClock } from '../../state/index';
 import { firstName, PresetNote } from './PresetNote';
+import './clock-panel.css';
 
 /** Props of {@link ClockPanel}. */
 export interface ClockPanelProps {

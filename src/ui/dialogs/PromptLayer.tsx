@@ -6,6 +6,7 @@ import { selectPrompt, useAppStore } from '../../state/index';
 import { ConsentDialog } from './ConsentDialog';
 import { MfaDialog } from './MfaDialog';
 import { SignInDialog } from './SignInDialog';
+import './dialogs.css';
 
 function hostOf(url: string | undefined): string | null {
   if (!url) return null;

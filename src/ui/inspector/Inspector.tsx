@@ -3,6 +3,8 @@ import { useEffect, useRef, type ReactElement } from 'react';
 import { buildStepDetail, findScenario, selectInspector, useAppStore } from '../../state/index';
 import { ScenarioIntro } from './ScenarioIntro';
 import { StepInspector } from './StepInspector';
+import './inspector.css';
+import './inspector-tables.css';
 
 /** The inspector panel. */
 export function Inspector(): ReactElement {

@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { buildTimeline, selectTimeline, useAppStore } from '../../state/index';
 import { ClockPanel } from '../dialogs/ClockPanel';
+import './timeline.css';
 
 /** Revealed messages, newest at the bottom (kept in view), with the run's result at the end. */
 export function Timeline(): ReactElement {
