@@ -62,12 +62,15 @@ export type PersonFlowEdge = Edge<PersonEdgeData, 'person'>;
 /** Any edge of the canvas. */
 export type FlowEdge = MessageFlowEdge | PersonFlowEdge;
 
-/** Stroke colours of the active edge and its arrowhead, per outcome (match styles.css). */
+/**
+ * Colours of the active edge's arrowhead, per outcome: the theme's tokens (theme.css), so the
+ * arrowhead matches the edge stroke in canvas.css under any theme.
+ */
 export const OUTCOME_COLOURS: Record<StepOutcome, string> = {
-  request: '#1d4ed8',
-  success: '#15803d',
-  redirect: '#b45309',
-  error: '#b91c1c',
+  request: 'var(--outcome-request)',
+  success: 'var(--outcome-ok)',
+  redirect: 'var(--outcome-redirect)',
+  error: 'var(--outcome-error)',
 };
 
 /** Nodes and edges for the canvas. */

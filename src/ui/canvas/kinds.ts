@@ -1,4 +1,4 @@
-// The display name of each party kind (colours live in styles.css, icons in party-kinds.tsx).
+// The display name of each party kind (colours: --kind-* tokens in theme.css; icons: party-kinds.tsx).
 import type { PartyKind } from '../../engine/index';
 
 /** The display name of each party kind. */

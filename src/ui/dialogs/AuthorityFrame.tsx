@@ -26,10 +26,10 @@ export interface AuthorityFrameProps {
 function MicrosoftMark(): ReactElement {
   return (
     <svg viewBox="0 0 21 21" width="21" height="21" aria-hidden="true" focusable="false">
-      <rect x="0" y="0" width="10" height="10" fill="#f25022" />
-      <rect x="11" y="0" width="10" height="10" fill="#7fba00" />
-      <rect x="0" y="11" width="10" height="10" fill="#00a4ef" />
-      <rect x="11" y="11" width="10" height="10" fill="#ffb900" />
+      <rect x="0" y="0" width="10" height="10" className="ms-logo-red" />
+      <rect x="11" y="0" width="10" height="10" className="ms-logo-green" />
+      <rect x="0" y="11" width="10" height="10" className="ms-logo-blue" />
+      <rect x="11" y="11" width="10" height="10" className="ms-logo-yellow" />
     </svg>
   );
 }

@@ -14,10 +14,10 @@ export function Header(): ReactElement {
     <header className="app-header">
       <h1 className="brand">
         <svg viewBox="0 0 24 24" width="28" height="28" aria-hidden="true" focusable="false">
-          <circle cx="5" cy="12" r="3" fill="#1d4ed8" />
-          <circle cx="19" cy="6" r="3" fill="#6d28d9" />
-          <circle cx="19" cy="18" r="3" fill="#a21caf" />
-          <path d="M8 11l8-4M8 13l8 4" stroke="#334155" strokeWidth="2" />
+          <circle cx="5" cy="12" r="3" />
+          <circle cx="19" cy="6" r="3" />
+          <circle cx="19" cy="18" r="3" />
+          <path d="M8 11l8-4M8 13l8 4" strokeWidth="2" />
         </svg>
         OAuth Flow Simulator
       </h1>
