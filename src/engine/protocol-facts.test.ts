@@ -1,10 +1,11 @@
 // Spec tests for protocol facts where the platform's docs differ from what the simulator used to do (issue 6, section 3).
 import { describe, expect, it } from 'vitest';
-import { getScenario } from '../scenarios/index';
+import { getScenario, SCENARIOS } from '../scenarios/index';
 import { APP, SECRET, TENANT_ID, USER } from '../scenarios/contoso';
 import { decodeJwtParts } from './crypto';
 import { explainClaim } from './core/claims-glossary';
-import { createWorld } from './index';
+import { applyVariants } from './core/run';
+import { createWorld, runScenario } from './index';
 import type { World } from './index';
 import { JWT_BEARER_GRANT, postToken } from './parties/authority/test-helpers';
 
@@ -126,5 +127,64 @@ describe('narration says plainly where the seed docs are wrong', () => {
     const said = text(id, tag);
     expect(said).toMatch(/refresh token is opaque/i);
     expect(said).toMatch(/not a JWT/);
+  });
+});
+
+describe("roles and OBO: the user's app roles, never the middle tier's application permissions", () => {
+  it("token B carries Ada's app role on the Reports API, and not the Todo API's application permission", async () => {
+    const run = await runScenario(getScenario('obo-secret'), { variants: ['user-has-app-role'] });
+    expect(run.result.ok).toBe(true);
+    const directory = applyVariants(getScenario('obo-secret'), ['user-has-app-role']).directory;
+    // The middle tier holds an application permission on API B...
+    const reports = directory.applications.find((a) => a.appId === APP.reportsApi);
+    const appPermission = reports?.appRoles.find((r) =>
+      r.allowedMemberTypes.includes('Application'),
+    );
+    expect(appPermission?.value).toBe('Reports.Read.All');
+    expect(
+      directory.appRoleAssignments.some(
+        (a) => a.principalType === 'ServicePrincipal' && a.appRoleId === appPermission?.id,
+      ),
+    ).toBe(true);
+    // ...and Ada is assigned an app role on API B.
+    expect(
+      directory.appRoleAssignments.some(
+        (a) => a.principalType === 'User' && a.principalId === USER.ada,
+      ),
+    ).toBe(true);
+    const oboResponse = run.steps.find((s) => s.tag === 'obo' && s.kind === 'response');
+    const tokenB = (JSON.parse(oboResponse?.response?.body ?? '{}') as { access_token: string })
+      .access_token;
+    const b = claimsOf(tokenB);
+    expect(b.scp).toBe('Reports.Read');
+    expect(b.roles).toEqual(['Reports.Approver']);
+    expect(JSON.stringify(b)).not.toContain('Reports.Read.All');
+  });
+
+  it("a delegated token carries the user's app-role assignments on the resource as roles", async () => {
+    const world = createWorld(getScenario('obo-secret'), { variants: ['user-has-app-role'] });
+    const response = await postToken(world, {
+      grant_type: JWT_BEARER_GRANT,
+      client_id: APP.todoApi,
+      client_secret: SECRET.todoApi,
+      assertion: await tokenA(world),
+      requested_token_use: 'on_behalf_of',
+      scope: 'api://reports-api/.default',
+    });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as { access_token: string };
+    expect(claimsOf(body.access_token).roles).toEqual(['Reports.Approver']);
+    // Token A (for the Todo API, where Ada has no assignment) carries none.
+    expect(claimsOf(await tokenA(world))).not.toHaveProperty('roles');
+  });
+
+  it("no narration says OBO never carries the user's app roles", () => {
+    for (const scenario of SCENARIOS) {
+      for (const narration of Object.values(scenario.narration)) {
+        for (const part of [narration.request, narration.response, narration.error]) {
+          expect(part?.text ?? '', scenario.id).not.toMatch(/never the user's (app )?roles/);
+        }
+      }
+    }
   });
 });

@@ -296,6 +296,62 @@ export const USER_MUST_REGISTER_MFA: VariantDefinition = {
   },
 };
 
+/** App role ids of the Reports API used by the roles what-if. */
+const REPORTS_ROLE = {
+  approver: 'e1a2b3c4-0007-4000-8000-000000000007',
+  readAll: 'e1a2b3c4-0008-4000-8000-000000000008',
+} as const;
+
+/**
+ * What-if: Ada holds an app role on API B and API A holds an application permission there. Token B
+ * carries Ada's role (roles stay attached to the user) and never API A's application permission.
+ */
+export const USER_HAS_APP_ROLE: VariantDefinition = {
+  id: 'user-has-app-role',
+  label: 'Ada has an app role on API B',
+  description:
+    "An admin assigned Ada the Reports API's app role Reports.Approver, and granted the Todo API the application permission Reports.Read.All on the Reports API. Token B carries Ada's role in roles, next to the delegated scope; the Todo API's application permission never appears in it: OBO uses delegated scopes, and roles stay attached to the user.",
+  expect: { httpStatusAtClient: 200 },
+  apply: (s) => {
+    const reports = appOf(s, APP.reportsApi);
+    reports.appRoles.push(
+      {
+        id: REPORTS_ROLE.approver,
+        value: 'Reports.Approver',
+        displayName: 'Approve reports',
+        description: 'Users with this role can approve reports.',
+        allowedMemberTypes: ['User'],
+        isEnabled: true,
+      },
+      {
+        id: REPORTS_ROLE.readAll,
+        value: 'Reports.Read.All',
+        displayName: 'Read all reports',
+        description: 'Apps with this permission can read every report.',
+        allowedMemberTypes: ['Application'],
+        isEnabled: true,
+      },
+    );
+    s.directory.appRoleAssignments.push(
+      {
+        id: 'ara-ada-reports-approver',
+        principalId: USER.ada,
+        principalType: 'User',
+        resourceId: SP.reportsApi,
+        appRoleId: REPORTS_ROLE.approver,
+      },
+      {
+        id: 'ara-todo-reports-readall',
+        principalId: SP.todoApi,
+        principalType: 'ServicePrincipal',
+        resourceId: SP.reportsApi,
+        appRoleId: REPORTS_ROLE.readAll,
+      },
+    );
+    return s;
+  },
+};
+
 /** The OBO what-ifs every OBO scenario has. */
 export const OBO_COMMON_VARIANTS = [
   CONSENT_MISSING,
@@ -304,6 +360,7 @@ export const OBO_COMMON_VARIANTS = [
   TOKEN_EXPIRED,
   DOWNSTREAM_REQUIRES_MFA,
   USER_MUST_REGISTER_MFA,
+  USER_HAS_APP_ROLE,
 ];
 
 /** Narration of the OBO steps; `howItAuthenticates` and `tokenRequestText` describe the variant of the exchange. */
@@ -338,7 +395,7 @@ export function oboNarration(
       },
       response: {
         title: 'Token B: the same user, a new audience',
-        text: `The authority verified token A (signature, expiry, aud = API A, a user token), checked that API A may call API B for this user (consent), and issued token B. Compare them: same user (oid, name), aud is now API B, azp/appid is now API A, and scp holds API B's delegated scopes only, never the user's app roles. ${formatText} If a refresh token comes with it (offline_access, or always on v1), that refresh token is opaque to API A, not a JWT (older docs call refresh tokens JWTs): only the authority can read it.`,
+        text: `The authority verified token A (signature, expiry, aud = API A, a user token), checked that API A may call API B for this user (consent), and issued token B. Compare them: same user (oid, name), aud is now API B, azp/appid is now API A, and scp holds API B's delegated scopes: OBO works with delegated scopes, never with API A's own application roles (an application permission API A holds on API B stays out of token B). Roles remain attached to the user: if Ada is assigned an app role on API B, token B carries it in roles. ${formatText} If a refresh token comes with it (offline_access, or always on v1), that refresh token is opaque to API A, not a JWT (older docs call refresh tokens JWTs): only the authority can read it.`,
         docs: [DOCS.obo],
       },
       error: {

@@ -137,3 +137,31 @@ export function assignedApplicationRoles(
   }
   return roles;
 }
+
+/**
+ * Values of the app roles assigned directly to the user `userId` on `resource` in `tenantId`
+ * (`appRoleAssignment` with `principalType: 'User'`, roles whose `allowedMemberTypes` include
+ * `'User'`). Delegated tokens for `resource` carry them in `roles`: roles stay attached to the
+ * user, so they show up whichever client (or middle tier) asked for the token.
+ * @see https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference
+ * @see https://learn.microsoft.com/graph/api/resources/approleassignment
+ */
+export function assignedUserRoles(
+  directory: Directory,
+  tenantId: string,
+  userId: string,
+  resource: AppRegistration,
+): string[] {
+  const resourceSp = findServicePrincipal(directory, tenantId, resource.appId);
+  if (!resourceSp) return [];
+  const roles: string[] = [];
+  for (const assignment of directory.appRoleAssignments) {
+    if (assignment.principalType !== 'User' || assignment.principalId !== userId) continue;
+    if (assignment.resourceId !== resourceSp.id) continue;
+    const role = resource.appRoles.find(
+      (r) => r.id === assignment.appRoleId && r.isEnabled && r.allowedMemberTypes.includes('User'),
+    );
+    if (role && !roles.includes(role.value)) roles.push(role.value);
+  }
+  return roles;
+}

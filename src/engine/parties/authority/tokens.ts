@@ -6,6 +6,7 @@ import {
   signJwt,
   toBase64Url,
 } from '../../crypto';
+import { assignedUserRoles } from '../../directory/directory';
 import type { AppRegistration, ServicePrincipal, User } from '../../directory/model';
 import type { AuthorityEnv, CheckFailure } from './checks/check';
 import { issuerV1, issuerV2 } from './keys';
@@ -23,7 +24,10 @@ export interface AccessTokenSpec {
   /** Delegated tokens: the user and the granted scopes. */
   user?: User;
   scopes?: string[];
-  /** App-only tokens: granted application permissions. */
+  /**
+   * App-only tokens: granted application permissions. Delegated tokens: defaults to the user's
+   * app-role assignments on the resource (never the client's application permissions).
+   */
   roles?: string[];
   /** How the user authenticated (`pwd`, `mfa`); remembered by the authority behind `aio`. */
   amr?: string[];
@@ -47,7 +51,8 @@ const opaque = (env: AuthorityEnv, bytes: number) => toBase64Url(env.random.byte
 
 /**
  * Mints an RS256 access token. Format follows the **resource's** `requestedAccessTokenVersion`
- * (`2` = v2.0, else v1.0), not the endpoint used. Lifetime is a random 60-90 minutes.
+ * (`2` = v2.0, else v1.0), not the endpoint used. Lifetime is a random 60-90 minutes. A delegated
+ * token carries `scp` and, in `roles`, the user's app roles on the resource.
  * @see https://learn.microsoft.com/entra/identity-platform/access-token-claims-reference
  */
 export async function mintAccessToken(
@@ -66,7 +71,12 @@ export async function mintAccessToken(
     : spec.clientSp.id;
   const grants: Record<string, unknown> = {};
   if (spec.scopes) grants.scp = spec.scopes.join(' ');
-  if (spec.roles && spec.roles.length > 0) grants.roles = spec.roles;
+  const roles =
+    spec.roles ??
+    (spec.user
+      ? assignedUserRoles(env.directory, spec.tenantId, spec.user.id, spec.resourceApp)
+      : []);
+  if (roles.length > 0) grants.roles = roles;
   const amr = spec.amr ?? [];
   let payload: Record<string, unknown>;
   let header: Record<string, unknown>;

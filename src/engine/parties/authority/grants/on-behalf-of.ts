@@ -12,8 +12,9 @@ import { clientInfoFor, tokenResponseBody } from './grant';
 /**
  * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `requested_token_use=on_behalf_of`:
  * client authentication, assertion checks (signature, expiry, audience, delegated), target,
- * consent and Conditional Access; then a delegated token with scopes only (never the user's
- * roles) and a refresh token when `offline_access` was asked (v1 always returns one); that refresh
+ * consent and Conditional Access; then a delegated token with the granted scopes, never the
+ * middle tier's application roles (the user's own app roles on the downstream API do appear in
+ * `roles`: roles stay attached to the user), and a refresh token when `offline_access` was asked (v1 always returns one); that refresh
  * token remembers the downstream resource, its scopes and the user's `amr`, so the middle tier can
  * refresh token B (`grant_type=refresh_token`, `scope` optional). On the v1.0
  * endpoint, `scope=openid` also returns a v1.0 `id_token` about the user for the middle tier, as
