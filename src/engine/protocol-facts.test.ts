@@ -188,3 +188,51 @@ describe("roles and OBO: the user's app roles, never the middle tier's applicati
     }
   });
 });
+
+describe('APIs validate v1 tokens with the v1 metadata; Graph tokens are not for them to validate (access-tokens doc)', () => {
+  it('an API taking v1.0 tokens fetches the keys the v1 metadata lists; an API taking v2.0 tokens, the v2 ones', async () => {
+    const run = await runScenario(getScenario('obo-v1'));
+    const keyFetches = (party: string) =>
+      run.steps
+        .filter((s) => s.kind === 'request' && s.from === party && s.request.method === 'GET')
+        .filter((s) => s.request.url.startsWith('https://login.microsoftonline.com/'))
+        .map((s) => s.request.url);
+    const base = `https://login.microsoftonline.com/${TENANT_ID}`;
+    // The Reports API leaves requestedAccessTokenVersion null: v1.0 tokens, v1.0 metadata.
+    expect(keyFetches('api-b')).toEqual([`${base}/discovery/keys`]);
+    // The Todo API asks for v2.0 tokens: v2.0 metadata.
+    expect(keyFetches('api-a')).toEqual([`${base}/discovery/v2.0/keys`]);
+    const world = createWorld(getScenario('obo-v1'));
+    const v1 = (await (
+      await world.fetch(new Request(`${base}/.well-known/openid-configuration`))
+    ).json()) as { jwks_uri: string; issuer: string };
+    const v2 = (await (
+      await world.fetch(new Request(`${base}/v2.0/.well-known/openid-configuration`))
+    ).json()) as { jwks_uri: string };
+    expect(v1.jwks_uri).toBe(`${base}/discovery/keys`);
+    expect(v1.issuer).toBe(`https://sts.windows.net/${TENANT_ID}/`);
+    expect(v2.jwks_uri).toBe(`${base}/discovery/v2.0/keys`);
+  });
+
+  it('the Microsoft Graph token of token-for-graph is "not for you to validate", not signature-verified', async () => {
+    const run = await runScenario(getScenario('obo-secret'), { variants: ['token-for-graph'] });
+    const graphToken = run.startingFacts[0]?.token ?? '';
+    expect(claimsOf(graphToken).aud).toBe('https://graph.microsoft.com');
+    const inspection = run.tokens[graphToken];
+    expect(inspection?.signature.status).toBe('not-for-you');
+    expect(inspection?.signature.detail).toMatch(/not for you to validate/i);
+    expect(inspection?.signature.detail).toMatch(/third part/i);
+    const validated = run.steps
+      .flatMap((s) => s.events)
+      .find((e) => e.type === 'token.validated' && e.party === 'api-a');
+    expect(validated?.type === 'token.validated' ? validated.detail : '').not.toMatch(
+      /Signature verified/,
+    );
+    expect(validated?.type === 'token.validated' ? validated.detail : '').toMatch(
+      /Microsoft Graph token/,
+    );
+    // Tokens for the simulator's own APIs stay signature-verified.
+    const base = await runScenario(getScenario('obo-secret'));
+    expect(base.tokens[base.startingFacts[0]?.token ?? '']?.signature.status).toBe('valid');
+  });
+});

@@ -219,7 +219,7 @@ export const TOKEN_FOR_GRAPH: VariantDefinition = {
   id: 'token-for-graph',
   label: 'Token A issued for Microsoft Graph',
   description:
-    "The client sends its Microsoft Graph token (aud https://graph.microsoft.com) to API A, and API A is misconfigured to skip the audience check. The authority still refuses to exchange a token that wasn't issued to API A.",
+    "The client sends its Microsoft Graph token (aud https://graph.microsoft.com) to API A, and API A is misconfigured to skip the audience check. A Graph token is not for API A to validate at all (third parties cannot validate Graph tokens: only Graph does). The authority still refuses to exchange a token that wasn't issued to API A.",
   expect: { code: 500131, httpStatusAtClient: 500 },
   apply: (s) => {
     apiA(s).validation.validateAudience = false;

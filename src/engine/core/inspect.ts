@@ -6,6 +6,7 @@ import {
   verifyJwtWithCertificate,
 } from '../crypto';
 import type { SigningAlg } from '../crypto';
+import { isMicrosoftGraphAudience } from '../directory/directory';
 import type { Directory } from '../directory/model';
 import { decodeForm, getHeader, parseJsonBody } from '../http/message';
 import { publishedJwks } from '../parties/authority/keys';
@@ -102,6 +103,12 @@ async function inspectToken(
           }
         : { status: 'invalid', signer: 'a registered certificate', detail: result.message };
     }
+  } else if (kind === 'access_token' && isMicrosoftGraphAudience(payload.aud)) {
+    signature = {
+      status: 'not-for-you',
+      detail:
+        'Not for you to validate: this is a Microsoft Graph token. Only Graph validates it; third parties cannot (Graph signs its tokens in a way only Graph checks, and their format may change), so clients and other APIs treat it as opaque. An API that receives it must reject it on aud.',
+    };
   } else {
     const result = await verifyJwt(token, await publishedJwks(), {
       now: 0,

@@ -79,7 +79,10 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
   });
   const apiEnv: ApiEnv = { network, clock, random, tenantId: scenario.tenantId, partyUrls };
   for (const api of apis) {
-    const state: ApiState = {};
+    const registration = scenario.directory.applications.find((a) => a.appId === api.appId);
+    const state: ApiState = {
+      tokenVersion: registration?.api.requestedAccessTokenVersion === 2 ? '2.0' : '1.0',
+    };
     network.register(api.baseUrl, api.id, (request) =>
       handleApiRequest(api, state, apiEnv, request),
     );

@@ -132,7 +132,9 @@ export interface ClaimView {
 /** Signature status of a JWT as checked by the inspector. */
 export type SignatureStatus =
   | { status: 'valid'; signer: string; detail: string }
-  | { status: 'invalid'; signer?: string; detail: string };
+  | { status: 'invalid'; signer?: string; detail: string }
+  /** A token for a Microsoft API (Graph): third parties must not validate it (access-tokens doc). */
+  | { status: 'not-for-you'; detail: string };
 
 /** A decoded and checked JWT found in a message or starting fact. */
 export interface TokenInspection {

@@ -67,6 +67,23 @@ export function parseScopeValue(
   return { kind: 'resource', resource: scope.slice(0, slash), permission: scope.slice(slash + 1) };
 }
 
+/** Microsoft Graph's app id and resource identifier. */
+export const MICROSOFT_GRAPH = {
+  appId: '00000003-0000-0000-c000-000000000000',
+  resource: 'https://graph.microsoft.com',
+} as const;
+
+/**
+ * Whether a token's `aud` names Microsoft Graph. Graph tokens are for Graph only: third parties
+ * cannot validate them and must treat them as opaque (access-tokens doc).
+ * @see https://learn.microsoft.com/entra/identity-platform/access-tokens
+ */
+export function isMicrosoftGraphAudience(aud: unknown): boolean {
+  if (typeof aud !== 'string') return false;
+  const norm = aud.toLowerCase().replace(/\/$/, '');
+  return norm === MICROSOFT_GRAPH.appId || norm === MICROSOFT_GRAPH.resource;
+}
+
 /** The OpenID Connect scopes, which name no resource (OpenID Connect Core section 5.4). */
 export const OIDC_SCOPES: ReadonlySet<string> = new Set([
   'openid',

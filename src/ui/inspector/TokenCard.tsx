@@ -27,6 +27,7 @@ export function TokenCard({
   const view = buildTokenView(tokenRef.name, tokenRef.inspection, now);
   const Heading = level === 3 ? 'h3' : 'h4';
   const valid = view.signature.status === 'valid';
+  const notForYou = view.signature.status === 'not-for-you';
   return (
     <section
       className={`token-card${highlighted ? ' is-highlighted' : ''}`}
@@ -47,10 +48,14 @@ export function TokenCard({
             </span>
           ) : null}
           <span
-            className={`badge ${valid ? 'badge-ok' : 'badge-error'}`}
+            className={`badge ${valid ? 'badge-ok' : notForYou ? 'badge-kind' : 'badge-error'}`}
             title={view.signature.detail}
           >
-            {valid ? 'Signature verified' : 'Signature invalid'}
+            {valid
+              ? 'Signature verified'
+              : notForYou
+                ? 'Not for you to validate'
+                : 'Signature invalid'}
           </span>
         </div>
       </div>

@@ -6,15 +6,23 @@ import type { SeededRandom } from '../../core/random';
 import type { ErrorCard } from '../../core/trace';
 import { toBase64, verifyJwt } from '../../crypto';
 import type { Jwks, JwtFailureReason } from '../../crypto';
+import { isMicrosoftGraphAudience } from '../../directory/directory';
 import { cardForCode, DOCS } from '../../errors';
 import { getHeader, jsonResponse, parseJsonBody, toHeaderSafeText } from '../../http/message';
 import type { HttpRequest } from '../../http/message';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
 import { fetchJwksOnce, postTokenRequest } from '../client/token-request';
 
-/** What an API remembers between requests: the cached JWKS. */
+/** What an API knows and remembers between requests. */
 export interface ApiState {
+  /** The cached JWKS. */
   jwks?: Jwks;
+  /**
+   * The access-token format the API's registration asks for (`requestedAccessTokenVersion`), which
+   * decides the metadata (and keys) it validates against; v2.0 when absent.
+   * @see https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-signature
+   */
+  tokenVersion?: '1.0' | '2.0';
 }
 
 /** Everything an API handler needs besides its own configuration. */
@@ -200,7 +208,7 @@ export async function handleApiRequest(
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match?.[1]) return rejection(401, 'missing', 'No bearer token.', env.tenantId, party);
   const token = match[1];
-  const jwks = await fetchJwksOnce(env, party.id, state);
+  const jwks = await fetchJwksOnce(env, party.id, state, state.tokenVersion ?? '2.0');
   if (!jwks) {
     return {
       response: jsonResponse(500, {
@@ -262,11 +270,14 @@ export async function handleApiRequest(
     Number(claims.exp) <= env.clock.now
       ? ` (expired ${env.clock.now - Number(claims.exp)} s ago, inside the ${v.clockToleranceSeconds} s clock-skew allowance)`
       : '';
+  const graphToken = !v.validateAudience && isMicrosoftGraphAudience(claims.aud);
   env.network.emit({
     type: 'token.validated',
     party: party.id,
     ok: true,
-    detail: `Signature verified with kid ${String(verified.header.kid)}; iss ${String(claims.iss)}; ${v.validateAudience ? `aud ${String(claims.aud)} accepted` : 'aud NOT checked (misconfigured)'}; ${scp ? `scp "${scp.join(' ')}"` : `roles [${roles.join(', ')}]`}${leeway}.`,
+    detail: graphToken
+      ? `Accepted WITHOUT checking aud: this is a Microsoft Graph token (aud ${String(claims.aud)}), not for ${party.label} to validate. Third parties cannot validate Graph tokens; the API should have rejected it on aud. ${scp ? `scp "${scp.join(' ')}"` : `roles [${roles.join(', ')}]`}${leeway}.`
+      : `Signature verified with kid ${String(verified.header.kid)}; iss ${String(claims.iss)}; ${v.validateAudience ? `aud ${String(claims.aud)} accepted` : 'aud NOT checked (misconfigured)'}; ${scp ? `scp "${scp.join(' ')}"` : `roles [${roles.join(', ')}]`}${leeway}.`,
   });
   if (!party.obo)
     return { response: jsonResponse(200, { ...party.data, caller: callerSummary(claims) }) };

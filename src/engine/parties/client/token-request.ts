@@ -77,20 +77,26 @@ export async function postTokenRequest(
 }
 
 /**
- * The authority's JWKS, fetched once over the simulated network (`GET /{tenant}/discovery/v2.0/keys`)
- * and kept in `holder`; a `jwks.cached` event records the first fetch. `undefined` if unavailable.
+ * The authority's JWKS, fetched once over the simulated network and kept in `holder`; a
+ * `jwks.cached` event records the first fetch. `undefined` if unavailable. `metadata` says which
+ * OpenID configuration the party validates against, and so which `jwks_uri` it uses: v2.0 tokens
+ * `GET /{tenant}/discovery/v2.0/keys` (from `/{tenant}/v2.0/.well-known/openid-configuration`),
+ * v1.0 tokens `GET /{tenant}/discovery/keys` (from `/{tenant}/.well-known/openid-configuration`).
+ * @see https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-signature
  */
 export async function fetchJwksOnce(
   env: AuthorityClientEnv,
   partyId: string,
   holder: { jwks?: Jwks },
+  metadata: '1.0' | '2.0' = '2.0',
 ): Promise<Jwks | undefined> {
   if (holder.jwks) return holder.jwks;
+  const keysPath = metadata === '1.0' ? 'discovery/keys' : 'discovery/v2.0/keys';
   const response = await env.network.send(
     partyId,
     {
       method: 'GET',
-      url: `${AUTHORITY_ORIGIN}/${env.tenantId}/discovery/v2.0/keys`,
+      url: `${AUTHORITY_ORIGIN}/${env.tenantId}/${keysPath}`,
       headers: { Accept: 'application/json' },
     },
     `${partyId}:jwks`,
