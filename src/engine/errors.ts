@@ -28,6 +28,8 @@ export type AadstsCode =
   | 7000222
   | 700016
   | 90002
+  | 50059
+  | 50194
   | 700027
   | 700024
   | 700023
@@ -181,6 +183,29 @@ const entries: AadstsEntry[] = [
       "Tenant '{tenant}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.",
     why: 'The {tenant} segment of the URL names no directory the authority knows.',
     fix: 'Use the tenant GUID or a verified domain of the tenant (e.g. contoso.onmicrosoft.com).',
+    docs: [D.errors],
+  },
+  {
+    code: 50059,
+    error: 'invalid_request',
+    status: 400,
+    title: 'No tenant in the request',
+    message:
+      'No tenant-identifying information found in either the request or implied by any provided credentials.',
+    why: 'The request went to /{tenant} = common or organizations, which name no tenant, and nothing in it implies one: {grantType} acts as an app in one tenant (there is no user whose sign-in would pick the tenant).',
+    fix: 'Send app-only requests (client credentials, OBO) to the tenant-specific endpoint: https://login.microsoftonline.com/<tenant id or domain>/oauth2/v2.0/token.',
+    docs: [D.errors, D.cc],
+  },
+  {
+    code: 50194,
+    error: 'invalid_request',
+    status: 400,
+    presentation: 'page',
+    title: 'Single-tenant app on a multi-tenant endpoint',
+    message:
+      "Application '{appId}'({appName}) isn't configured as a multitenant application. Usage of the /common endpoint isn't supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multitenant.",
+    why: "/common and /organizations let a user of any organization sign in, but {appName}'s signInAudience is AzureADMyOrg: only its home tenant's users may use it.",
+    fix: 'Use the tenant-specific authority (https://login.microsoftonline.com/<tenant id>), or make the app multi-tenant (signInAudience AzureADMultipleOrgs).',
     docs: [D.errors],
   },
   {

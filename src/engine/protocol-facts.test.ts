@@ -7,7 +7,8 @@ import { explainClaim } from './core/claims-glossary';
 import { applyVariants } from './core/run';
 import { createWorld, runScenario } from './index';
 import type { World } from './index';
-import { JWT_BEARER_GRANT, postToken } from './parties/authority/test-helpers';
+import { readPage } from './parties/authority/pages';
+import { expectAadError, JWT_BEARER_GRANT, postToken } from './parties/authority/test-helpers';
 
 async function tokenA(world: World): Promise<string> {
   const { tokenA: token } = await world.startingTokens();
@@ -234,5 +235,114 @@ describe('APIs validate v1 tokens with the v1 metadata; Graph tokens are not for
     // Tokens for the simulator's own APIs stay signature-verified.
     const base = await runScenario(getScenario('obo-secret'));
     expect(base.tokens[base.startingFacts[0]?.token ?? '']?.signature.status).toBe('valid');
+  });
+});
+
+describe('/common and /organizations (multi-tenant endpoints)', () => {
+  const ORIGIN = 'https://login.microsoftonline.com';
+
+  it.each(['common', 'organizations'])(
+    'client credentials on /%s: AADSTS50059, no tenant-identifying information (not "tenant not found")',
+    async (segment) => {
+      const world = createWorld(getScenario('cc-secret'));
+      for (const endpoint of ['v2', 'v1'] as const) {
+        const response = await postToken(
+          world,
+          {
+            grant_type: 'client_credentials',
+            client_id: APP.daemon,
+            client_secret: SECRET.daemon,
+            ...(endpoint === 'v2'
+              ? { scope: 'api://orders/.default' }
+              : { resource: 'api://orders' }),
+          },
+          {},
+          { tenant: segment, endpoint },
+        );
+        await expectAadError(response, { status: 400, error: 'invalid_request', code: 50059 });
+      }
+    },
+  );
+
+  /** Authorize -> sign-in -> consent through `/{segment}`, as a cookie-keeping browser would. */
+  async function signInThrough(world: World, segment: string) {
+    let cookie = '';
+    const send = async (url: string, form?: Record<string, string>) => {
+      const response = await world.fetch(
+        new Request(url, {
+          method: form ? 'POST' : 'GET',
+          headers: {
+            ...(cookie ? { Cookie: cookie } : {}),
+            ...(form ? { 'Content-Type': 'application/x-www-form-urlencoded' } : {}),
+          },
+          ...(form ? { body: new URLSearchParams(form).toString() } : {}),
+        }),
+      );
+      const setCookie = response.headers.get('set-cookie');
+      if (setCookie) cookie = setCookie.split(';')[0] ?? '';
+      const text = await response.text();
+      return { response, text, page: readPage(text) };
+    };
+    const q = new URLSearchParams({
+      client_id: APP.webApp,
+      response_type: 'code',
+      redirect_uri: 'https://webapp.contoso.example/signin-oidc',
+      scope: 'openid profile offline_access api://orders/Orders.Read',
+      state: 'st-1',
+      nonce: 'n-1',
+    });
+    const first = await send(`${ORIGIN}/${segment}/oauth2/v2.0/authorize?${q.toString()}`);
+    if (first.page?.page !== 'sign-in') return first;
+    let next = await send(new URL(first.page.action, ORIGIN).toString(), {
+      flow: first.page.flow,
+      login: 'ada@contoso.onmicrosoft.com',
+    });
+    if (next.page?.page === 'consent') {
+      next = await send(new URL(next.page.action, ORIGIN).toString(), {
+        flow: next.page.flow,
+        consent: 'accept',
+      });
+    }
+    return next;
+  }
+
+  it('a work account signs in through /organizations: code redeemed there, tokens issued by her tenant', async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    const webApp = world.runtime.scenario.directory.applications.find(
+      (a) => a.appId === APP.webApp,
+    );
+    if (!webApp) throw new Error('web app missing');
+    webApp.signInAudience = 'AzureADMultipleOrgs';
+    const done = await signInThrough(world, 'organizations');
+    const location = new URL(done.response.headers.get('location') ?? 'x:');
+    const code = location.searchParams.get('code') ?? '';
+    expect(code).not.toBe('');
+    const response = await postToken(
+      world,
+      {
+        grant_type: 'authorization_code',
+        client_id: APP.webApp,
+        client_secret: SECRET.webApp,
+        code,
+        redirect_uri: 'https://webapp.contoso.example/signin-oidc',
+        scope: 'openid profile offline_access api://orders/Orders.Read',
+      },
+      {},
+      { tenant: 'organizations' },
+    );
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, string>;
+    const id = claimsOf(body.id_token);
+    expect(id.iss).toBe(`${ORIGIN}/${TENANT_ID}/v2.0`);
+    expect(id.tid).toBe(TENANT_ID);
+    expect(id.nonce).toBe('n-1');
+    expect(claimsOf(body.access_token).tid).toBe(TENANT_ID);
+  });
+
+  it('a single-tenant app through /organizations: AADSTS50194 page, never a redirect', async () => {
+    const world = createWorld(getScenario('auth-code-pkce'));
+    const done = await signInThrough(world, 'organizations');
+    expect(done.response.headers.get('location')).toBeNull();
+    expect(done.text).toContain('AADSTS50194');
   });
 });

@@ -16,6 +16,16 @@ export function findTenant(directory: Directory, segment: string): Tenant | unde
   );
 }
 
+/**
+ * Whether a `{tenant}` path segment is a multi-tenant endpoint (`common`, `organizations`) rather
+ * than a tenant: the tenant is then the signed-in user's, or implied by the grant.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-protocols#endpoints
+ */
+export function isMultiTenantSegment(segment: string): boolean {
+  const s = segment.toLowerCase();
+  return s === 'common' || s === 'organizations';
+}
+
 /** Finds an app registration by `appId` (GUID). */
 export function findApplication(directory: Directory, appId: string): AppRegistration | undefined {
   return directory.applications.find((a) => a.appId === appId);

@@ -5,6 +5,7 @@ import {
   findServicePrincipal,
   findTenant,
   findUser,
+  isMultiTenantSegment,
   parseScopeValue,
 } from '../../directory/directory';
 import type { AppRegistration } from '../../directory/model';
@@ -137,8 +138,11 @@ export async function handleAuthorize(
     events: [checksEvent(name, passed, { check, code })],
     failure: { code, args },
   });
-  const tenant = findTenant(env.directory, safeDecodeURIComponent(tenantSegment));
-  if (!tenant) return page('tenant-exists', 90002, { tenant: tenantSegment });
+  const segment = safeDecodeURIComponent(tenantSegment);
+  // `common` / `organizations`: no tenant yet; the signed-in user's tenant becomes the flow's.
+  const multiTenant = isMultiTenantSegment(segment);
+  const tenant = multiTenant ? undefined : findTenant(env.directory, segment);
+  if (!tenant && !multiTenant) return page('tenant-exists', 90002, { tenant: tenantSegment });
   passed.push('tenant-exists');
   const clientId = q.get('client_id') ?? '';
   if (!clientId) return page('client-id-present', 900144, { parameter: 'client_id' });
@@ -146,8 +150,13 @@ export async function handleAuthorize(
   const client = findApplication(env.directory, clientId);
   // A multi-tenant app without a service principal here is still known: consent will create it.
   const provisionable = client && client.signInAudience !== 'AzureADMyOrg';
-  if (!client || (!findServicePrincipal(env.directory, tenant.id, clientId) && !provisionable))
+  if (
+    !client ||
+    (tenant && !findServicePrincipal(env.directory, tenant.id, clientId) && !provisionable)
+  )
     return page('client-registered', 700016, { clientId, tenant: tenantSegment });
+  if (multiTenant && !provisionable)
+    return page('client-registered', 50194, { appId: client.appId, appName: client.displayName });
   passed.push('client-registered');
   const redirectUri =
     q.get('redirect_uri') ?? client.web.redirectUris[0] ?? client.spa.redirectUris[0] ?? '';
@@ -233,7 +242,7 @@ export async function handleAuthorize(
   const flow: AuthorizeFlow = {
     id: env.random.guid(),
     endpoint,
-    tenantId: tenant.id,
+    tenantId: tenant?.id ?? segment.toLowerCase(),
     clientAppId: client.appId,
     redirectTo: match.redirectTo,
     redirectUri,
@@ -263,7 +272,7 @@ export async function handleAuthorize(
       response: html(200, {
         page: 'sign-in',
         flow: flow.id,
-        action: `/${tenant.id}/login`,
+        action: `/${flow.tenantId}/login`,
         appName: client.displayName,
         ...(flow.loginHint ? { loginHint: flow.loginHint } : {}),
       }),
@@ -317,6 +326,8 @@ async function continueFlow(
       events: [checksEvent(name, passed)],
     };
   }
+  // Through common / organizations, the flow runs in the signed-in user's tenant.
+  if (isMultiTenantSegment(flow.tenantId)) flow.tenantId = user.tenantId;
   const back = { redirectTo: flow.redirectTo, responseMode: flow.responseMode };
   const fail = (
     check: CheckName,
@@ -500,7 +511,9 @@ export async function handleLogin(
   if (!flow) return flowLost();
   const login = (form.get('login') ?? '').toLowerCase();
   const user = env.directory.users.find(
-    (u) => u.userPrincipalName.toLowerCase() === login && u.tenantId === flow.tenantId,
+    (u) =>
+      u.userPrincipalName.toLowerCase() === login &&
+      (u.tenantId === flow.tenantId || isMultiTenantSegment(flow.tenantId)),
   );
   if (!user) {
     return {

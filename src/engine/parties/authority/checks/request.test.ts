@@ -57,11 +57,17 @@ describe('tenant-exists (AADSTS90002)', () => {
     expect(expectFailedCheck(world, 'tenant-exists', 90002)).toEqual(['method-is-post']);
   });
 
-  it('refuses an unknown domain and the multi-tenant aliases of this single-tenant world', async () => {
-    for (const tenant of ['fabrikam.onmicrosoft.com', 'common', 'organizations']) {
+  it('refuses an unknown domain', async () => {
+    const world = ccWorld();
+    const res = await postToken(world, validCc, {}, { tenant: 'fabrikam.onmicrosoft.com' });
+    await expectAadError(res, { status: 400, error: 'invalid_request', code: 90002 });
+  });
+
+  it('on common and organizations, client credentials imply no tenant (AADSTS50059)', async () => {
+    for (const tenant of ['common', 'organizations']) {
       const world = ccWorld();
       const res = await postToken(world, validCc, {}, { tenant });
-      await expectAadError(res, { status: 400, error: 'invalid_request', code: 90002 });
+      await expectAadError(res, { status: 400, error: 'invalid_request', code: 50059 });
     }
   });
 

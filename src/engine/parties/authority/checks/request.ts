@@ -1,6 +1,13 @@
 // Checks every token request passes first: method, tenant, grant type, client registration.
-import { findApplication, findServicePrincipal, findTenant } from '../../../directory/directory';
-import type { Check } from './check';
+import {
+  findApplication,
+  findServicePrincipal,
+  findTenant,
+  findUser,
+  isMultiTenantSegment,
+} from '../../../directory/directory';
+import type { Tenant } from '../../../directory/model';
+import type { Check, TokenContext } from './check';
 
 /** Grant types the token endpoint implements (RFC 6749 section 4, RFC 7523 section 2.1). */
 export const SUPPORTED_GRANT_TYPES: ReadonlySet<string> = new Set([
@@ -20,11 +27,40 @@ export const methodIsPost: Check = {
       : { code: 900561, args: { method: ctx.request.method } },
 };
 
-/** The `{tenant}` path segment names a known tenant (GUID or verified domain); else AADSTS90002. */
+/**
+ * The tenant a grant implies on `/common` or `/organizations`: the tenant of the sign-in behind an
+ * authorization code or a refresh token. App-only grants imply none.
+ */
+function tenantImpliedByGrant(ctx: TokenContext): Tenant | undefined {
+  const { env, form } = ctx;
+  const grantType = form.get('grant_type');
+  if (grantType === 'authorization_code') {
+    const record = env.codes.get(form.get('code') ?? '');
+    return record ? findTenant(env.directory, record.flow.tenantId) : undefined;
+  }
+  if (grantType === 'refresh_token') {
+    const record = env.refreshTokens.get(form.get('refresh_token') ?? '');
+    const user = record && findUser(env.directory, record.userId);
+    return user ? findTenant(env.directory, user.tenantId) : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The `{tenant}` path segment names a known tenant (GUID or verified domain); else AADSTS90002.
+ * On `common` / `organizations` the tenant must be implied by the grant (a code or refresh token
+ * from a user's sign-in); client credentials and OBO there get AADSTS50059.
+ */
 export const tenantExists: Check = {
   name: 'tenant-exists',
-  rule: 'The {tenant} in the URL is a tenant GUID or verified domain the authority knows.',
+  rule: 'The {tenant} in the URL is a tenant GUID or verified domain the authority knows (on common or organizations, the grant must imply the tenant: a user sign-in does, an app-only request does not).',
   run: (ctx) => {
+    if (isMultiTenantSegment(ctx.tenantSegment)) {
+      ctx.tenant = tenantImpliedByGrant(ctx);
+      return ctx.tenant
+        ? undefined
+        : { code: 50059, args: { grantType: ctx.form.get('grant_type') ?? 'this request' } };
+    }
     ctx.tenant = findTenant(ctx.env.directory, ctx.tenantSegment);
     return ctx.tenant ? undefined : { code: 90002, args: { tenant: ctx.tenantSegment } };
   },
