@@ -25,8 +25,11 @@ export default defineConfig({
     sourcemap: true,
     chunkSizeWarningLimit: 900,
   },
-  server: { port: 5173, strictPort: false },
-  preview: { port: 4173, strictPort: true },
+  // The embed code's sandbox gives the player an opaque origin, so its module scripts and styles
+  // load as cross-origin requests: serve them with Access-Control-Allow-Origin (static hosts must
+  // do the same; GitHub Pages does by default). The app holds no secret a CORS read could leak.
+  server: { port: 5173, strictPort: false, headers: { 'Access-Control-Allow-Origin': '*' } },
+  preview: { port: 4173, strictPort: true, headers: { 'Access-Control-Allow-Origin': '*' } },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

@@ -4,19 +4,20 @@ import { createRoot } from 'react-dom/client';
 import './ui/theme.css';
 import './ui/base.css';
 import { appStore, browserHistory, startUrlSync } from './state/index';
-import { App } from './ui/App';
+import { Root } from './ui/Root';
 import { ErrorBoundary } from './ui/shell/ErrorBoundary';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
+// Opens the state the link names (or the default scenario) and keeps the URL in step. It runs
+// first so that an embed link is known (and its player drawn) from the first render.
+startUrlSync(appStore, browserHistory());
+
 createRoot(root).render(
   <StrictMode>
     <ErrorBoundary>
-      <App />
+      <Root />
     </ErrorBoundary>
   </StrictMode>,
 );
-
-// Opens the state the link names (or the default scenario) and keeps the URL in step.
-startUrlSync(appStore, browserHistory());

@@ -9,7 +9,26 @@ import type { AppState } from './types';
 export function selectPendingPrompt(state: AppState): PendingPrompt | null {
   const { run, status, cursor } = state;
   if (!run?.pendingPrompt || status !== 'ready') return null;
+  if (selectStepRange(state).clipped) return null;
   return cursor >= run.steps.length - 1 ? run.pendingPrompt : null;
+}
+
+/**
+ * The steps playback may show: `first` is the cursor before the first step played (-1 = before
+ * step 1), `last` the last index it may reveal. An embed's step range (`embed.from`/`to`, 0-based)
+ * narrows them; `clipped` says the range ends before the run does (a prompt after it never shows).
+ */
+export function selectStepRange(state: AppState): {
+  first: number;
+  last: number;
+  clipped: boolean;
+} {
+  const end = (state.run?.steps.length ?? 0) - 1;
+  const from = state.embed?.from;
+  const to = state.embed?.to;
+  const first = from === undefined ? -1 : Math.min(Math.max(from - 1, -1), end);
+  const last = to === undefined ? end : Math.max(Math.min(to, end), first);
+  return { first, last, clipped: last < end };
 }
 
 /** Index of the step the inspector shows: the picked one, else the cursor (-1 = scenario intro). */
@@ -48,6 +67,9 @@ export const selectPlayback = (s: AppState) => ({
   /** Whether the person has answered prompts (Reset forgets them). */
   answered: s.decisions.length > 0,
   prompt: selectPendingPrompt(s),
+  /** First and last index playback may show (an embed's step range). */
+  first: selectStepRange(s).first,
+  last: selectStepRange(s).last,
   answerPrompt: s.answerPrompt,
   stepForward: s.stepForward,
   stepBack: s.stepBack,

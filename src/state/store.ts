@@ -1,7 +1,7 @@
 // The zustand store: four slices combined in one place, with the playback timer and run guard.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ScenarioDefinition, ScenarioId, UserDecision } from '../engine/index';
-import { selectPendingPrompt } from './selectors';
+import { selectPendingPrompt, selectStepRange } from './selectors';
 import type {
   AppState,
   InspectorSlice,
@@ -60,7 +60,13 @@ export function createAppStore(
     timer = null;
   };
 
-  const lastIndex = (get: Get): number => (get().run?.steps.length ?? 0) - 1;
+  /** The last step playback may reveal (an embed's range may end before the run). */
+  const lastIndex = (get: Get): number => selectStepRange(get()).last;
+  /** The cursor before the first step playback plays (-1, or an embed's start). */
+  const firstIndex = (get: Get): number => selectStepRange(get()).first;
+  /** Whether the run's pending prompt is within reach (not cut off by an embed's range). */
+  const promptInReach = (get: Get): boolean =>
+    get().run?.pendingPrompt !== undefined && !selectStepRange(get()).clipped;
 
   const schedule = (set: Set, get: Get): void => {
     stopTimer();
@@ -72,7 +78,7 @@ export function createAppStore(
       const next = Math.min(state.cursor + 1, last);
       const more = next < last;
       // At a prompt, play mode stays on without a timer: the answer resumes it.
-      const waiting = !more && state.run.pendingPrompt !== undefined;
+      const waiting = !more && promptInReach(get);
       set({ cursor: next, selectedStep: null, playing: more || waiting });
       if (more) schedule(set, get);
       else if (waiting) answerPresetLater(set, get);
@@ -237,15 +243,24 @@ export function createAppStore(
       const next = Math.min(get().cursor + 1, lastIndex(get));
       set({ cursor: Math.max(next, -1), playing: false, selectedStep: null });
     },
+    goToStep: (index) => {
+      stopTimer();
+      const cursor = Math.min(Math.max(index, firstIndex(get)), lastIndex(get));
+      set({ cursor, playing: false, selectedStep: null });
+    },
     stepBack: () => {
       stopTimer();
-      set({ cursor: Math.max(get().cursor - 1, -1), playing: false, selectedStep: null });
+      set({
+        cursor: Math.max(get().cursor - 1, firstIndex(get)),
+        playing: false,
+        selectedStep: null,
+      });
     },
     play: () => {
       const { run, status, cursor } = get();
       if (!run || status !== 'ready') return;
       const last = lastIndex(get);
-      if (run.pendingPrompt && cursor >= last) {
+      if (promptInReach(get) && cursor >= last) {
         // Waiting at a prompt: play mode goes on once the person (or the what-if) answers.
         stopTimer();
         set({ playing: true });
@@ -253,9 +268,9 @@ export function createAppStore(
         return;
       }
       if (run.steps.length === 0) return;
-      const next = cursor >= last ? 0 : cursor + 1;
+      const next = cursor >= last ? firstIndex(get) + 1 : cursor + 1;
       const more = next < last;
-      const waiting = !more && run.pendingPrompt !== undefined;
+      const waiting = !more && promptInReach(get);
       set({ cursor: next, playing: more || waiting, selectedStep: null });
       if (more) schedule(set, get);
       else if (waiting) answerPresetLater(set, get);
@@ -271,10 +286,11 @@ export function createAppStore(
     },
     reset: () => {
       stopTimer();
-      set({ cursor: -1, playing: false, selectedStep: null });
-      const { scenarioId, variants, decisions, run } = get();
-      // The person's answers go too: run again up to the first prompt.
-      if (decisions.length > 0) {
+      set({ cursor: firstIndex(get), playing: false, selectedStep: null });
+      const { scenarioId, variants, decisions, run, embed } = get();
+      // The person's answers go too: run again up to the first prompt (an embed keeps the
+      // answers its link carries: they are part of what it shows).
+      if (decisions.length > 0 && !embed) {
         void startRun(set, get, { scenarioId, variants, decisions: [], keepRun: run !== null });
       }
     },

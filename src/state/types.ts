@@ -89,6 +89,8 @@ export interface PlaybackSlice {
    * answer instead (see `PendingPrompt.preset`).
    */
   stepForward: () => void;
+  /** Shows step `index` (0-based, -1 = before step 1), clamped to what playback may show; pauses. */
+  goToStep: (index: number) => void;
   /** Hides the last revealed step (pauses autoplay). */
   stepBack: () => void;
   /** Plays from the cursor (from the start when at the end), one step per animation. */

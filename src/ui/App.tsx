@@ -9,6 +9,7 @@ import { PromptLayer } from './dialogs/PromptLayer';
 import { Inspector } from './inspector/Inspector';
 import { Header } from './shell/Header';
 import { LiveAnnouncer } from './shell/LiveAnnouncer';
+import { Notices } from './shell/Notices';
 import { RunStatus } from './shell/RunStatus';
 import { WhatIfPanel } from './shell/WhatIfPanel';
 import { Timeline } from './timeline/Timeline';
@@ -23,6 +24,7 @@ export function App(): ReactElement {
   return (
     <div className="app">
       <Header />
+      <Notices />
       <div className="workspace">
         <WhatIfPanel />
         <main className="stage">

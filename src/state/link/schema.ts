@@ -1,6 +1,10 @@
 // The shareable state as one value: its zod schema (version 1) and the defaults a link falls back to.
 import { z } from 'zod';
 
+// zod compiles fast parsers with `new Function` unless told not to; our Content-Security-Policy
+// forbids eval, so every schema runs in its interpreted mode.
+z.config({ jitless: true });
+
 /** Inspector tabs a link may name. */
 export const LINK_TABS = ['narration', 'request', 'response', 'tokens'] as const;
 

@@ -4,8 +4,14 @@ import type { AppState } from '../types';
 import { decodeLinkFragment, encodeLinkState } from './codec';
 import type { LinkState } from './schema';
 
+/** The fields of the store a link is made of. */
+export type LinkFields = Pick<
+  AppState,
+  'scenarioId' | 'variants' | 'decisions' | 'seed' | 'cursor' | 'tab' | 'view' | 'embed'
+>;
+
 /** The shareable state of the screen now (see {@link LinkState}). */
-export function selectLinkState(state: AppState): LinkState {
+export function selectLinkState(state: LinkFields): LinkState {
   return {
     v: 1,
     scenario: state.scenarioId,

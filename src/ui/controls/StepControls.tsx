@@ -19,6 +19,8 @@ export function StepControls(): ReactElement {
     ready,
     answered,
     prompt,
+    first,
+    last,
     answerPrompt,
     stepForward,
     stepBack,
@@ -27,9 +29,9 @@ export function StepControls(): ReactElement {
     setSpeed,
   } = useAppStore(selectPlayback);
   const total = run?.steps.length ?? 0;
-  const atStart = cursor < 0;
+  const atStart = cursor <= first;
   // At a prompt a what-if answers, Next gives that answer (see the store's stepForward).
-  const atEnd = cursor >= total - 1 && !prompt?.preset;
+  const atEnd = cursor >= last && !prompt?.preset;
   const time = run ? (prompt?.prompt === 'clock' ? prompt.now : run.steps[cursor]?.time) : null;
   const onSpeed = (event: ChangeEvent<HTMLSelectElement>): void => {
     const value = Number(event.target.value);
@@ -99,9 +101,9 @@ export function StepControls(): ReactElement {
       </label>
       <div className="step-status">
         <span className="step-count">
-          Step {Math.max(cursor + 1, 0)} of {total}
+          Step {Math.max(cursor + 1, 0)} of {last < total - 1 ? last + 1 : total}
         </span>
-        {run?.pendingPrompt ? (
+        {run?.pendingPrompt && last >= total - 1 ? (
           <span className="step-more" title="More steps follow once you answer the prompt">
             + more<span className="sr-only"> after your answer</span>
           </span>

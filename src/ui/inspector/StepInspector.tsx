@@ -10,6 +10,7 @@ import { ResponsePanel } from './ResponsePanel';
 import { Tabs, type TabItem } from './Tabs';
 import { TokenCard } from './TokenCard';
 import { tokenAnchorId } from './text';
+import { scrollWithinPanel } from '../scroll';
 
 /** Props of {@link StepInspector}. */
 export interface StepInspectorProps {
@@ -51,7 +52,7 @@ export function StepInspector({
   useEffect(() => {
     if (tab !== 'tokens' || !focusedToken) return;
     const card = document.getElementById(tokenAnchorId(focusedToken));
-    card?.scrollIntoView?.({ block: 'start' });
+    scrollWithinPanel(card, 'start');
     card?.focus({ preventScroll: true });
   }, [tab, focusedToken, detail]);
   return (

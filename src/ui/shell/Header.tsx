@@ -1,15 +1,17 @@
 // The header: product name, scenario picker (grouped by flow) and, on narrow screens, the What-if toggle.
-import type { ChangeEvent, ReactElement } from 'react';
-import { findScenario, groupScenarios, selectScenarioPicker, useAppStore } from '../../state/index';
+import { lazy, Suspense, useState, type ReactElement } from 'react';
+import { selectScenarioPicker, useAppStore } from '../../state/index';
+import { ScenarioPicker } from './ScenarioPicker';
+
+// The Share dialog loads on demand: the first screen does not need it.
+const ShareDialog = lazy(() =>
+  import('../share/ShareDialog').then((m) => ({ default: m.ShareDialog })),
+);
 
 /** The top bar. */
 export function Header(): ReactElement {
-  const { catalogue, scenarioId, loadScenario, whatIfOpen, setWhatIfOpen, variantCount } =
-    useAppStore(selectScenarioPicker);
-  const onChange = (event: ChangeEvent<HTMLSelectElement>): void => {
-    const scenario = findScenario(catalogue, event.target.value);
-    if (scenario) void loadScenario(scenario.id);
-  };
+  const { catalogue, whatIfOpen, setWhatIfOpen, variantCount } = useAppStore(selectScenarioPicker);
+  const [sharing, setSharing] = useState(false);
   return (
     <header className="app-header">
       <h1 className="brand">
@@ -21,21 +23,7 @@ export function Header(): ReactElement {
         </svg>
         OAuth Flow Simulator
       </h1>
-      <label className="scenario-picker">
-        <span>Scenario</span>
-        <select value={scenarioId} onChange={onChange} disabled={!catalogue}>
-          {!catalogue ? <option value={scenarioId}>Loading scenarios…</option> : null}
-          {groupScenarios(catalogue ?? []).map((group) => (
-            <optgroup key={group.category} label={group.category}>
-              {group.scenarios.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.title}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
+      <ScenarioPicker />
       <button
         type="button"
         className="whatif-toggle"
@@ -45,6 +33,20 @@ export function Header(): ReactElement {
       >
         What if…{variantCount > 0 ? ` (${variantCount} on)` : ''}
       </button>
+      <button
+        type="button"
+        className="header-button"
+        aria-haspopup="dialog"
+        disabled={!catalogue}
+        onClick={() => setSharing(true)}
+      >
+        Share
+      </button>
+      {sharing ? (
+        <Suspense fallback={null}>
+          <ShareDialog onClose={() => setSharing(false)} />
+        </Suspense>
+      ) : null}
     </header>
   );
 }

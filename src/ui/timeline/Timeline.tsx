@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactElement } from 'react';
 import { buildTimeline, selectTimeline, useAppStore } from '../../state/index';
 import { ClockPanel } from '../dialogs/ClockPanel';
+import { scrollWithinPanel } from '../scroll';
 import './timeline.css';
 
 /** Revealed messages, newest at the bottom (kept in view), with the run's result at the end. */
@@ -13,10 +14,10 @@ export function Timeline(): ReactElement {
   const latest = useRef<HTMLLIElement>(null);
   const end = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    latest.current?.scrollIntoView?.({ block: 'nearest' });
+    scrollWithinPanel(latest.current);
   }, [cursor]);
   useEffect(() => {
-    if (prompt) end.current?.scrollIntoView?.({ block: 'nearest' });
+    if (prompt) scrollWithinPanel(end.current);
   }, [prompt]);
   const finished = run !== null && run.steps.length > 0 && cursor >= run.steps.length - 1;
   return (

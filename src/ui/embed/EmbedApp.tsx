@@ -1,0 +1,103 @@
+// The embedded player: canvas, step controls, a small inspector and the outcome, for docs pages.
+import { useEffect, useRef, type ReactElement } from 'react';
+import {
+  appStore,
+  buildShareLink,
+  findScenario,
+  scenarioParties,
+  selectLinkState,
+  useAppStore,
+  type AppState,
+} from '../../state/index';
+import { FlowCanvas } from '../canvas/FlowCanvas';
+import { StepControls } from '../controls/StepControls';
+import { useKeyboardShortcuts } from '../controls/use-keyboard-shortcuts';
+import { PromptLayer } from '../dialogs/PromptLayer';
+import { Inspector } from '../inspector/Inspector';
+import { LiveAnnouncer } from '../shell/LiveAnnouncer';
+import { Notices } from '../shell/Notices';
+import { RunStatus } from '../shell/RunStatus';
+import { ScenarioPicker } from '../shell/ScenarioPicker';
+import { WhatIfPanel } from '../shell/WhatIfPanel';
+import { useHostMessages } from './use-host-messages';
+import './embed.css';
+
+const selectEmbed = (s: AppState) => ({
+  run: s.run,
+  catalogue: s.catalogue,
+  scenarioId: s.scenarioId,
+  variants: s.variants,
+  decisions: s.decisions,
+  seed: s.seed,
+  cursor: s.cursor,
+  tab: s.tab,
+  view: s.view,
+  embed: s.embed,
+  status: s.status,
+});
+
+/** The page's URL without its fragment. */
+function pageBase(): string {
+  const { origin, pathname, search } = window.location;
+  return `${origin === 'null' ? '' : origin}${pathname}${search}`;
+}
+
+/** The compact player an embed link opens (see `EmbedOptions`). */
+export function EmbedApp(): ReactElement {
+  useKeyboardShortcuts();
+  const root = useRef<HTMLDivElement>(null);
+  useHostMessages(root);
+  const state = useAppStore(selectEmbed);
+  const { run, catalogue, scenarioId, embed, cursor, status } = state;
+  const scenario = findScenario(catalogue, scenarioId);
+  const parties = run?.parties ?? (scenario ? scenarioParties(scenario) : null);
+  const locked = embed?.locked ?? true;
+  const full = buildShareLink(pageBase(), { ...selectLinkState(state), embed: undefined }, true);
+  const finished = run !== null && cursor >= run.steps.length - 1 && !run.pendingPrompt;
+
+  // Autoplay once the first run is ready (never when the person prefers reduced motion).
+  const autoplayed = useRef(false);
+  useEffect(() => {
+    if (autoplayed.current || status !== 'ready' || !embed?.autoplay) return;
+    autoplayed.current = true;
+    if (!window.matchMedia?.('(prefers-reduced-motion: reduce)').matches)
+      appStore.getState().play();
+  }, [status, embed?.autoplay]);
+
+  return (
+    <div className={`embed-app${embed?.switches && !locked ? ' has-switches' : ''}`} ref={root}>
+      <div className="embed-bar">
+        {embed?.picker && !locked ? (
+          <ScenarioPicker />
+        ) : (
+          <h1 className="embed-title">{run?.title ?? scenario?.title ?? 'OAuth Flow Simulator'}</h1>
+        )}
+        <a className="embed-open" href={full} target="_blank" rel="noopener noreferrer">
+          Open in the simulator
+        </a>
+      </div>
+      <Notices />
+      <div className="embed-main">
+        {embed?.switches && !locked ? <WhatIfPanel /> : null}
+        <section className="canvas-area" aria-label="Flow diagram">
+          {parties ? <FlowCanvas key={scenarioId} run={run} parties={parties} /> : null}
+          <RunStatus />
+          <PromptLayer />
+        </section>
+        <Inspector />
+      </div>
+      <StepControls />
+      <p className="embed-outcome" role="status">
+        {finished && run ? (
+          <>
+            <strong className={run.result.ok ? 'is-ok' : 'is-error'}>
+              {run.result.ok ? 'Flow succeeded:' : 'Flow failed:'}
+            </strong>{' '}
+            {run.result.summary}
+          </>
+        ) : null}
+      </p>
+      <LiveAnnouncer />
+    </div>
+  );
+}
