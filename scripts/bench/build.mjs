@@ -85,13 +85,15 @@ export async function ensureBuild() {
 }
 
 /**
- * Serves `dir` with `vite preview` on `port`; resolves once it answers.
+ * Serves `dir` with `vite preview` on `port`; resolves once `page` answers (the server is stopped
+ * when it does not).
  * @param {string} dir
  * @param {number} port
+ * @param {string} [page] path of a page in `dir`
  * @returns {Promise<import('node:child_process').ChildProcess>}
  */
-export async function startPreview(dir, port) {
-  const url = `http://localhost:${port}/`;
+export async function startPreview(dir, port, page = '') {
+  const url = `http://localhost:${port}/${page}`;
   const child = spawn(
     process.execPath,
     [VITE, 'preview', '--port', String(port), '--strictPort', '--outDir', dir],
@@ -118,7 +120,12 @@ export async function startPreview(dir, port) {
     }
     throw new Error(`vite preview did not answer on ${url}: ${output.slice(-300)}`);
   })();
-  await Promise.race([ready, exited]);
   exited.catch(() => {});
+  try {
+    await Promise.race([ready, exited]);
+  } catch (error) {
+    if (child.exitCode === null) child.kill('SIGTERM');
+    throw error;
+  }
   return child;
 }

@@ -13,7 +13,7 @@ export async function benchCanvas(browser, section) {
   /** @type {Awaited<ReturnType<typeof loadAndWaitReady>>[]} */
   const loads = [];
   for (let i = 0; i < 5; i += 1) {
-    loads.push(await withPage(browser, 'no-preference', loadAndWaitReady));
+    loads.push(await withPage(browser, 'no-preference', (page) => loadAndWaitReady(page)));
   }
   const times = loads.map((l) => l.ready);
   /** @param {'domContentLoaded' | 'lastScript' | 'firstNode' | 'ready'} key */

@@ -2,7 +2,8 @@
 //
 // (a) Headless engine in Node (engine.mjs).
 // (b) The built app in headless Debian Chromium (browser.mjs): initial JavaScript, canvas
-//     interactive, step latency, frame rate, heap; one module per measurement.
+//     interactive, first paint and canvas against floor pages built in the same run (floors.mjs,
+//     first-paint.mjs), step latency, frame rate, heap; one module per measurement.
 //
 // Options: --engine-only, --browser-only, --build (force a rebuild), --runs N (engine runs, default 200).
 import { availableParallelism, loadavg } from 'node:os';

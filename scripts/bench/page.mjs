@@ -122,12 +122,24 @@ export async function withPage(browser, reducedMotion, use) {
 }
 
 /**
- * Opens the app and waits until the canvas is interactive; returns the probe's times.
+ * Opens the app (or a floor page) and waits until the canvas is interactive; returns the probe's
+ * times and the first contentful paint.
  * @param {Page} page
+ * @param {string} [url]
  */
-export async function loadAndWaitReady(page) {
-  await page.goto(BASE_URL, { waitUntil: 'commit' });
+export async function loadAndWaitReady(page, url = BASE_URL) {
+  await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 15_000 });
+  // A static page is ready as soon as it is parsed, before its first paint: wait for that too.
+  await page
+    .waitForFunction(
+      () => performance.getEntriesByName('first-contentful-paint').length > 0,
+      null,
+      {
+        timeout: 3_000,
+      },
+    )
+    .catch(() => {});
   return page.evaluate(() => {
     const nav = /** @type {PerformanceNavigationTiming | undefined} */ (
       performance.getEntriesByType('navigation')[0]

@@ -1,0 +1,74 @@
+// First paint and canvas interactive against their floors (DESIGN.md section 9): the app and the
+// three floor pages (floors.mjs) loaded in alternating order, cold (a new context each load), for
+// ROUNDS rounds; medians and spread, and the app's figure as a multiple of its floor.
+import { startPreview } from './build.mjs';
+import { FLOOR_PAGES, FLOORS_DIST, buildFloors } from './floors.mjs';
+import { BASE_URL } from './options.mjs';
+import { loadAndWaitReady, withPage } from './page.mjs';
+import { formatNumber, median, record } from './report.mjs';
+
+const ROUNDS = 7;
+const FLOORS_PORT = 4175;
+export const PAINT_BUDGET = { budget: '<= 1.15x static page', limit: 1.15 };
+export const CANVAS_FLOOR_BUDGET = { budget: '<= 1.2x React Flow page', limit: 1.2 };
+
+/** @param {number[]} values */
+const spread = (values) =>
+  `median ${formatNumber(median(values))} ms (${formatNumber(Math.min(...values))}-${formatNumber(Math.max(...values))})`;
+
+/**
+ * @param {import('playwright-core').Browser} browser
+ * @param {string} section
+ * @param {string} distDir the app's build
+ */
+export async function benchFirstPaint(browser, section, distDir) {
+  const { nodes } = await buildFloors(browser, distDir);
+  const server = await startPreview(FLOORS_DIST, FLOORS_PORT, FLOOR_PAGES.static);
+  try {
+    const floors = `http://localhost:${FLOORS_PORT}/`;
+    /** @type {Record<string, string>} */
+    const urls = {
+      app: BASE_URL,
+      static: floors + FLOOR_PAGES.static,
+      react: floors + FLOOR_PAGES.react,
+      flow: floors + FLOOR_PAGES.flow,
+    };
+    const names = Object.keys(urls);
+    /** @type {Record<string, { paint: number[], ready: number[] }>} */
+    const times = Object.fromEntries(names.map((n) => [n, { paint: [], ready: [] }]));
+    for (let round = 0; round < ROUNDS; round += 1) {
+      // Alternate: each round starts with the next page, so none always goes first.
+      const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+      for (const name of order) {
+        const load = await withPage(browser, 'no-preference', (page) =>
+          loadAndWaitReady(page, urls[name]),
+        );
+        times[name]?.paint.push(load.firstContentfulPaint);
+        times[name]?.ready.push(load.ready);
+      }
+    }
+    const t = (/** @type {string} */ name) => times[name] ?? { paint: [NaN], ready: [NaN] };
+    record(
+      section,
+      'First contentful paint, app / static page',
+      median(t('app').paint) / median(t('static').paint),
+      {
+        unit: 'x',
+        ...PAINT_BUDGET,
+        note: `${ROUNDS} cold loads each, alternating; app ${spread(t('app').paint)}, static page of the same first screen ${spread(t('static').paint)}`,
+      },
+    );
+    record(
+      section,
+      'Canvas interactive, app / React Flow page',
+      median(t('app').ready) / median(t('flow').ready),
+      {
+        unit: 'x',
+        ...CANVAS_FLOOR_BUDGET,
+        note: `party node visible and "Next step" enabled; app ${spread(t('app').ready)}, bare React + React Flow with the same ${nodes} nodes ${spread(t('flow').ready)}, bare React ${spread(t('react').ready)}, static page ${spread(t('static').ready)}`,
+      },
+    );
+  } finally {
+    if (server.exitCode === null) server.kill('SIGTERM');
+  }
+}
