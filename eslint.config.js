@@ -24,6 +24,52 @@ const engineBannedGlobals = [
   message: 'The engine is pure: no DOM, timers, network or host globals.',
 }));
 
+const UI_LIBRARIES = ['react', 'react-dom', 'zustand', '@xyflow/react'].map((name) => ({
+  name,
+  message: 'The engine stays free of UI and state libraries.',
+}));
+
+const CRYPTO_LIBRARIES = [
+  { name: 'jose', message: 'Only src/engine/crypto imports jose.' },
+  { name: '@peculiar/x509', message: 'Only src/engine/crypto imports @peculiar/x509.' },
+];
+
+const LAYERS_ABOVE = {
+  group: ['**/scenarios/**', '**/state/**', '**/ui/**'],
+  message: 'Imports flow engine <- scenarios <- state <- ui.',
+};
+
+const SIMULATION_ONLY_FROM_INDEX = {
+  group: ['**/simulation/**', '!**/simulation/**/*.test-helpers'],
+  message: 'simulation/ assembles the parties: only src/engine/index.ts re-exports it.',
+};
+
+const FLOOR_STAYS_DOWN = {
+  group: ['**/parties/**', '**/simulation/**'],
+  message:
+    'model/ and core/ are the floor every party stands on: they never import parties/ or simulation/.',
+};
+
+/**
+ * One `no-restricted-imports` rule per engine area (a later rule replaces an earlier one for the
+ * same files, so each carries every restriction that applies there). Tests are exempt.
+ */
+function engineImportRules(areas) {
+  return areas.map(({ files, ignores = [], crypto, patterns }) => ({
+    files,
+    ignores: [...ignores, '**/*.test.ts', '**/*.test-helpers.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...UI_LIBRARIES, ...(crypto ? [] : CRYPTO_LIBRARIES)],
+          patterns: [LAYERS_ABOVE, ...patterns],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
@@ -75,31 +121,26 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: ['src/engine/**/*.ts'],
-    ignores: ['src/engine/crypto/**', '**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            ...['react', 'react-dom', 'zustand', '@xyflow/react'].map((name) => ({
-              name,
-              message: 'The engine stays free of UI and state libraries.',
-            })),
-            { name: 'jose', message: 'Only src/engine/crypto imports jose.' },
-            { name: '@peculiar/x509', message: 'Only src/engine/crypto imports @peculiar/x509.' },
-          ],
-          patterns: [
-            {
-              group: ['**/scenarios/**', '**/state/**', '**/ui/**'],
-              message: 'Imports flow engine <- scenarios <- state <- ui.',
-            },
-          ],
-        },
-      ],
+  // Inside the engine, floors below roofs (DESIGN.md section 2): model/ and core/ import no party
+  // and no simulation; only src/engine/index.ts re-exports simulation/; only crypto/ imports jose.
+  ...engineImportRules([
+    {
+      files: ['src/engine/**/*.ts'],
+      ignores: ['src/engine/crypto/**', 'src/engine/simulation/**', 'src/engine/index.ts'],
+      crypto: false,
+      patterns: [SIMULATION_ONLY_FROM_INDEX],
     },
-  },
+    {
+      files: ['src/engine/simulation/**/*.ts', 'src/engine/index.ts'],
+      crypto: false,
+      patterns: [],
+    },
+    {
+      files: ['src/engine/model/**/*.ts', 'src/engine/core/**/*.ts'],
+      crypto: false,
+      patterns: [FLOOR_STAYS_DOWN],
+    },
+  ]),
   {
     files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
     plugins: { 'react-hooks': reactHooks },

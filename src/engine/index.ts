@@ -24,7 +24,7 @@ export type {
   UserDecision,
   PromptPreset,
   ClockChoice,
-} from './core/scenario';
+} from './model/scenario';
 export type {
   SimulationRun,
   SimStep,
@@ -38,7 +38,7 @@ export type {
   TokenInspection,
   PendingPrompt,
   ConsentPromptItem,
-} from './core/trace';
+} from './model/trace';
 export type { HttpRequest, HttpResponse, HttpMethod } from './http/message';
 export type { AadstsCode, AadstsEntry, DocRef, OAuthErrorCode } from './errors';
 export type { CheckName } from './parties/authority/checks/check';
@@ -53,9 +53,10 @@ export {
   parseJsonBody,
 } from './http/message';
 export { formatAadTimestamp, formatIsoSeconds } from './core/clock';
-export { runScenario, applyVariants } from './core/run';
-export type { RunOptions } from './core/run';
-export { createWorld } from './core/world';
-export type { World, FetchHandler } from './core/world';
+export { runScenario } from './simulation/run';
+export { applyVariants } from './simulation/variants';
+export type { RunOptions } from './simulation/run';
+export { createWorld } from './simulation/world';
+export type { World, FetchHandler } from './simulation/world';
 export { fixtureCertificateBase64, fixturePrivateKeyPem, getFixtureKey } from './crypto';
 export type { FixtureKeyName, SigningAlg } from './crypto';

@@ -1,8 +1,8 @@
 // Properties: any token request gets an OAuth answer (never an exception), codecs round-trip, APIs challenge.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createWorld } from './core/world';
-import type { World } from './core/world';
+import { createWorld } from './simulation/world';
+import type { World } from './simulation/world';
 import { decodeJwtParts, getFixtureKey, signJwt } from './crypto';
 import { AADSTS } from './errors';
 import type { AadstsCode } from './errors';
@@ -14,7 +14,7 @@ import {
   JWT_BEARER_GRANT,
   signClientAssertion,
   tokenUrl,
-} from './parties/authority/test-helpers';
+} from './parties/authority/authority.test-helpers';
 import { getScenario } from '../scenarios/index';
 import { APP, SECRET, TENANT_ID, USER } from '../scenarios/contoso';
 

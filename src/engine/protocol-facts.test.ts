@@ -3,12 +3,16 @@ import { describe, expect, it } from 'vitest';
 import { getScenario, SCENARIOS } from '../scenarios/index';
 import { APP, SECRET, TENANT_ID, USER } from '../scenarios/contoso';
 import { decodeJwtParts } from './crypto';
-import { explainClaim } from './core/claims-glossary';
-import { applyVariants } from './core/run';
+import { explainClaim } from './simulation/claims-glossary';
+import { applyVariants } from './simulation/variants';
 import { createWorld, runScenario } from './index';
 import type { World } from './index';
 import { readPage } from './parties/authority/pages';
-import { expectAadError, JWT_BEARER_GRANT, postToken } from './parties/authority/test-helpers';
+import {
+  expectAadError,
+  JWT_BEARER_GRANT,
+  postToken,
+} from './parties/authority/authority.test-helpers';
 
 async function tokenA(world: World): Promise<string> {
   const { tokenA: token } = await world.startingTokens();

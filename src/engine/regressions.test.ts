@@ -12,7 +12,7 @@ import {
   postToken,
   signClientAssertion,
   tokenUrl,
-} from './parties/authority/test-helpers';
+} from './parties/authority/authority.test-helpers';
 
 describe('regressions', () => {
   it('a malformed percent-escape in the tenant segment is an unknown tenant, not a crash', async () => {

@@ -3,8 +3,8 @@ import type { HttpRequest, HttpResponse } from '../http/message';
 import { requestLine } from '../http/message';
 import type { SimClock } from './clock';
 import { advanceClock } from './clock';
-import type { PartyId } from './scenario';
-import type { ErrorCard, SimStep, TraceEvent } from './trace';
+import type { PartyId } from '../model/scenario';
+import type { ErrorCard, SimStep, TraceEvent } from '../model/trace';
 
 /** What a party handler returns: the response, events that explain it, and an error card for failures. */
 export interface HandlerResult {

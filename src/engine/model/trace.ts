@@ -1,7 +1,7 @@
 // The trace: steps (one HTTP message each), the events that explain them, and the run value.
 import type { AadstsCode, DocRef } from '../errors';
 import type { HttpRequest, HttpResponse } from '../http/message';
-import type { CheckName } from '../parties/authority/checks/check';
+import type { CheckName } from './checks';
 import type {
   ClockChoice,
   Narration,

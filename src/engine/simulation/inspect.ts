@@ -11,7 +11,7 @@ import type { Directory } from '../directory/model';
 import { decodeForm, getHeader, parseJsonBody } from '../http/message';
 import { publishedJwks } from '../parties/authority/keys';
 import { explainClaim, TIME_CLAIMS } from './claims-glossary';
-import type { StartingFact, SimStep, TokenInspection } from './trace';
+import type { StartingFact, SimStep, TokenInspection } from '../model/trace';
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 

@@ -1,20 +1,24 @@
 // Runs a scenario from start to end and returns the whole trace as a value.
-import { DOCS } from '../errors';
 import { runClientProgram } from '../parties/client/client';
 import { inspectRunTokens } from './inspect';
-import type { RawStep } from './network';
 import { createRuntime, mintStartingTokens } from './runtime';
 import type {
   BrowserParty,
   ClientParty,
-  Narration,
   PromptPreset,
   ScenarioDefinition,
   UserDecision,
-} from './scenario';
-import type { PartyView, PendingPrompt, SimStep, SimulationRun, StartingFact } from './trace';
+} from '../model/scenario';
+import type {
+  PartyView,
+  PendingPrompt,
+  SimStep,
+  SimulationRun,
+  StartingFact,
+} from '../model/trace';
 import { runBrowserProgram } from '../parties/browser/browser';
-import { AUTHORITY_ORIGIN } from '../parties/authority/keys';
+import { browserTag, firstNameOfBrowserUser, narrate, personalise } from './narration';
+import { applyVariants } from './variants';
 
 /** Options of {@link runScenario}. */
 export interface RunOptions {
@@ -31,117 +35,12 @@ export interface RunOptions {
   decisions?: UserDecision[] | 'script';
 }
 
-/**
- * Applies the named variants to a deep copy of `scenario`, in the scenario's declared order.
- * Throws `Error` naming the first unknown variant id.
- */
-export function applyVariants(
-  scenario: ScenarioDefinition,
-  variantIds: readonly string[],
-): ScenarioDefinition {
-  for (const id of variantIds) {
-    if (!scenario.variants.some((v) => v.id === id)) {
-      throw new Error(`Unknown what-if "${id}" for scenario "${scenario.id}".`);
-    }
-  }
-  let result: ScenarioDefinition = {
-    ...structuredClone({ ...scenario, variants: [] }),
-    variants: scenario.variants,
-  };
-  for (const variant of scenario.variants) {
-    if (variantIds.includes(variant.id)) result = variant.apply(result);
-  }
-  return result;
-}
-
-const JWKS_NARRATION: Narration = {
-  title: 'Fetch the signing keys (JWKS)',
-  text: "Before it can trust any token, the API downloads the authority's public signing keys from the jwks_uri of the discovery document. It caches them, so this happens once.",
-  docs: [
-    {
-      label: 'Access tokens: validate the signature',
-      url: 'https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-signature',
-    },
-  ],
-};
-
-const JWKS_RESPONSE_NARRATION: Narration = {
-  title: 'The authority publishes its public keys',
-  text: 'Each key has a kid; a token header names the kid of the key that signed it. The API verifies signatures locally from now on; it never asks the authority whether a token is valid.',
-  docs: [
-    DOCS.rfc6749,
-    {
-      label: 'RFC 7517 (JSON Web Key Set)',
-      url: 'https://www.rfc-editor.org/rfc/rfc7517#section-5',
-    },
-  ],
-};
-
-function narrate(
-  scenario: ScenarioDefinition,
-  step: RawStep,
-  labels: Map<string, string>,
-): Narration {
-  const entry = scenario.narration[step.tag];
-  if (step.tag.endsWith(':jwks') && !entry)
-    return step.kind === 'request' ? JWKS_NARRATION : JWKS_RESPONSE_NARRATION;
-  if (step.kind === 'request' && entry) return entry.request;
-  if (step.kind === 'response' && entry) {
-    const chosen =
-      step.outcome === 'error' || step.error
-        ? (entry.error ?? entry.response)
-        : step.outcome === 'redirect'
-          ? (entry.redirect ?? entry.response)
-          : entry.response;
-    if (chosen) return chosen;
-  }
-  const from = labels.get(step.from) ?? step.from;
-  const to = labels.get(step.to) ?? step.to;
-  return {
-    title: `${from} → ${to}: ${step.label}`,
-    text: step.error ? step.error.why : '',
-    docs: step.error?.docs ?? [],
-  };
-}
-
-/**
- * The first name of the user at the scenario's browser (`Ada Lovelace` -> `Ada`), or `The user`
- * when the scenario has no browser. Narration says `{user}` wherever it names that person.
- */
-export function firstNameOfBrowserUser(scenario: ScenarioDefinition): string {
-  const browser = scenario.parties.find((p): p is BrowserParty => p.kind === 'browser');
-  const user = browser && scenario.directory.users.find((u) => u.id === browser.userId);
-  return user?.displayName.split(/\s+/)[0] || 'The user';
-}
-
-/** Fills `{user}` in a narration's title and text with the person's first name. */
-function personalise(narration: Narration, userName: string): Narration {
-  const fill = (text: string): string => text.replaceAll('{user}', userName);
-  return { ...narration, title: fill(narration.title), text: fill(narration.text) };
-}
-
 const PROMPT_SUMMARY: Record<PendingPrompt['prompt'], string> = {
   'sign-in': 'sign in to continue.',
   mfa: 'approve the MFA request to continue.',
   consent: 'accept or cancel the consent prompt.',
   clock: 'let simulated time pass.',
 };
-
-/** The narration tag of a browser request: authority pages by path, the app's redirect URI, else the action id. */
-function browserTag(scenario: ScenarioDefinition, url: URL, actionId: string): string {
-  if (url.origin === AUTHORITY_ORIGIN) {
-    if (url.pathname.endsWith('/authorize')) return 'authorize';
-    const last = url.pathname.split('/').pop() ?? '';
-    if (last === 'login') return 'sign-in';
-    if (last === 'mfa' || last === 'consent') return last;
-    return actionId;
-  }
-  const app = scenario.parties.find(
-    (p) => p.kind === 'web-app' && new URL(p.baseUrl).origin === url.origin,
-  );
-  if (app?.kind === 'web-app' && url.pathname === app.signIn.redirectPath) return 'redirect-back';
-  return actionId;
-}
 
 /**
  * Runs `scenario` with the given variants and seed: mints the starting tokens, runs the starter

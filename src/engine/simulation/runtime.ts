@@ -10,16 +10,17 @@ import { handleAuthorityRequest } from '../parties/authority/authority';
 import { AUTHORITY_ORIGIN } from '../parties/authority/keys';
 import { mintAccessToken } from '../parties/authority/tokens';
 import { handleApiRequest } from '../parties/api/resource-api';
-import type { ApiEnv, ApiState } from '../parties/api/resource-api';
+import type { ApiState } from '../parties/api/resource-api';
+import type { PartyEnv } from '../parties/shared/env';
 import { cardForCode } from '../errors';
 import type { AadstsCode } from '../errors';
 import { parseJsonBody } from '../http/message';
 import type { HttpResponse } from '../http/message';
-import { createClock } from './clock';
-import type { SimClock } from './clock';
-import { Network } from './network';
-import { createRandom } from './random';
-import type { SeededRandom } from './random';
+import { createClock } from '../core/clock';
+import type { SimClock } from '../core/clock';
+import { Network } from '../core/network';
+import { createRandom } from '../core/random';
+import type { SeededRandom } from '../core/random';
 import type {
   ApiParty,
   AuthorityParty,
@@ -27,10 +28,10 @@ import type {
   ScenarioDefinition,
   StartingToken,
   WebAppParty,
-} from './scenario';
+} from '../model/scenario';
 import { handleWebAppRequest } from '../parties/client/web-app';
 import type { WebAppState } from '../parties/client/web-app';
-import type { TraceEvent } from './trace';
+import type { TraceEvent } from '../model/trace';
 
 /** A scenario's live parties: the network, the authority's state and each API's state. */
 export interface Runtime {
@@ -39,7 +40,7 @@ export interface Runtime {
   random: SeededRandom;
   network: Network;
   authorityEnv: AuthorityEnv;
-  apiEnv: ApiEnv;
+  apiEnv: PartyEnv;
   partyUrls: Map<string, string>;
   authority: AuthorityParty;
   clients: ClientParty[];
@@ -77,7 +78,7 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
     const { failure, ...result } = await handleAuthorityRequest(authorityEnv, request);
     return { ...result, ...errorCardFor(result.events, result.response, failure) };
   });
-  const apiEnv: ApiEnv = { network, clock, random, tenantId: scenario.tenantId, partyUrls };
+  const apiEnv: PartyEnv = { network, clock, random, tenantId: scenario.tenantId, partyUrls };
   for (const api of apis) {
     const registration = scenario.directory.applications.find((a) => a.appId === api.appId);
     const state: ApiState = {

@@ -2,10 +2,10 @@
 import type { HttpMethod, HttpRequest } from '../http/message';
 import { createRuntime, mintStartingTokens } from './runtime';
 import type { Runtime } from './runtime';
-import { advanceClock } from './clock';
-import { applyVariants } from './run';
-import type { ScenarioDefinition } from './scenario';
-import type { SimStep } from './trace';
+import { advanceClock } from '../core/clock';
+import { applyVariants } from './variants';
+import type { ScenarioDefinition } from '../model/scenario';
+import type { SimStep } from '../model/trace';
 
 /** A WHATWG fetch handler: `(request: Request) => Promise<Response>`. */
 export type FetchHandler = (request: Request) => Promise<Response>;

@@ -1,6 +1,6 @@
 // The WWW-Authenticate challenges of the protected APIs, as the claims-challenge doc describes them.
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../core/world';
+import { createWorld } from '../../simulation/world';
 import { getScenario } from '../../../scenarios/index';
 import { TENANT_ID } from '../../../scenarios/contoso';
 

@@ -1,9 +1,7 @@
 // A protected web API: validates bearer tokens against the authority's JWKS; a middle tier also does OBO.
-import type { Network, HandlerResult } from '../../core/network';
-import type { ApiParty, OboCall } from '../../core/scenario';
-import type { SimClock } from '../../core/clock';
-import type { SeededRandom } from '../../core/random';
-import type { ErrorCard } from '../../core/trace';
+import type { HandlerResult } from '../../core/network';
+import type { ApiParty, OboCall } from '../../model/scenario';
+import type { ErrorCard } from '../../model/trace';
 import { toBase64, verifyJwt } from '../../crypto';
 import type { Jwks, JwtFailureReason } from '../../crypto';
 import { isMicrosoftGraphAudience } from '../../directory/directory';
@@ -11,7 +9,8 @@ import { cardForCode, DOCS } from '../../errors';
 import { getHeader, jsonResponse, parseJsonBody, toHeaderSafeText } from '../../http/message';
 import type { HttpRequest } from '../../http/message';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
-import { fetchJwksOnce, postTokenRequest } from '../client/token-request';
+import type { PartyEnv } from '../shared/env';
+import { fetchJwksOnce, postTokenRequest } from '../shared/token-request';
 
 /** What an API knows and remembers between requests. */
 export interface ApiState {
@@ -23,16 +22,6 @@ export interface ApiState {
    * @see https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-signature
    */
   tokenVersion?: '1.0' | '2.0';
-}
-
-/** Everything an API handler needs besides its own configuration. */
-export interface ApiEnv {
-  network: Network;
-  clock: SimClock;
-  random: SeededRandom;
-  tenantId: string;
-  /** Base URL of each API party, for downstream calls. */
-  partyUrls: ReadonlyMap<string, string>;
 }
 
 const REJECTIONS: Record<
@@ -201,7 +190,7 @@ function callerSummary(payload: Record<string, unknown>): Record<string, unknown
 export async function handleApiRequest(
   party: ApiParty,
   state: ApiState,
-  env: ApiEnv,
+  env: PartyEnv,
   request: HttpRequest,
 ): Promise<HandlerResult> {
   const authorization = getHeader(request.headers, 'Authorization') ?? '';
@@ -307,7 +296,7 @@ function oboFailureCard(
 
 async function callDownstreamOnBehalfOf(
   party: ApiParty,
-  env: ApiEnv,
+  env: PartyEnv,
   assertion: string,
   claims: Record<string, unknown>,
 ): Promise<HandlerResult> {

@@ -1,5 +1,5 @@
 // The authority party: routes requests to the token endpoints, discovery documents and JWKS.
-import type { TraceEvent } from '../../core/trace';
+import type { TraceEvent } from '../../model/trace';
 import type { AadstsCode } from '../../errors';
 import { findTenant } from '../../directory/directory';
 import { jsonResponse, safeDecodeURIComponent } from '../../http/message';

@@ -7,7 +7,7 @@ import { createWorld } from '../../index';
 import type { World } from '../../index';
 import { readPage } from './pages';
 import type { AuthorityPage } from './pages';
-import { expectAadError, postToken } from './test-helpers';
+import { expectAadError, postToken } from './authority.test-helpers';
 
 const AUTHORIZE = `https://login.microsoftonline.com/${TENANT_ID}/oauth2/v2.0/authorize`;
 const REDIRECT = 'https://webapp.contoso.example/signin-oidc';

@@ -1,5 +1,5 @@
 // The authorize endpoint (v1 and v2) and the sign-in, MFA and consent pages behind it.
-import type { TraceEvent } from '../../core/trace';
+import type { TraceEvent } from '../../model/trace';
 import {
   findApplication,
   findServicePrincipal,

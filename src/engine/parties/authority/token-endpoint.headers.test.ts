@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { getScenario } from '../../../scenarios/index';
 import { APP, SECRET } from '../../../scenarios/contoso';
 import { createWorld } from '../../index';
-import { basicAuthorization, expectAadError, postToken, tokenUrl } from './test-helpers';
+import { basicAuthorization, expectAadError, postToken, tokenUrl } from './authority.test-helpers';
 
 describe('405 Method Not Allowed carries Allow (RFC 9110 section 15.5.6)', () => {
   it.each(['GET', 'PUT', 'DELETE', 'PATCH'])(

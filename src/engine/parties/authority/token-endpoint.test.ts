@@ -1,7 +1,7 @@
 // Spec tests of the token endpoint's success paths, response shapes, check trace and assertion reuse.
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../core/world';
-import type { World } from '../../core/world';
+import { createWorld } from '../../simulation/world';
+import type { World } from '../../simulation/world';
 import {
   findApplicationByResource,
   findServicePrincipal,
@@ -19,7 +19,7 @@ import {
   postToken,
   signClientAssertion,
   tokenUrl,
-} from './test-helpers';
+} from './authority.test-helpers';
 
 const ccRequest = {
   grant_type: 'client_credentials',

@@ -1,6 +1,6 @@
 // The token endpoint (v1 and v2): parse, run the grant's ordered checks, answer a token or an AADSTS error.
 import { formatAadTimestamp } from '../../core/clock';
-import type { TraceEvent } from '../../core/trace';
+import type { TraceEvent } from '../../model/trace';
 import { fromBase64 } from '../../crypto';
 import { AADSTS, fillTemplate } from '../../errors';
 import { decodeForm, getHeader, jsonResponse, safeDecodeURIComponent } from '../../http/message';

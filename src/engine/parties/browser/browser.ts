@@ -2,8 +2,8 @@
 import { advanceClock } from '../../core/clock';
 import type { SimClock } from '../../core/clock';
 import type { Network } from '../../core/network';
-import type { BrowserParty, PromptPreset, UserDecision } from '../../core/scenario';
-import type { PendingPrompt } from '../../core/trace';
+import type { BrowserParty, PromptPreset, UserDecision } from '../../model/scenario';
+import type { PendingPrompt } from '../../model/trace';
 import type { Directory } from '../../directory/model';
 import { encodeForm, getHeader } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';

@@ -1,18 +1,7 @@
 // A client party: runs its program of token requests and API calls, keeping the tokens it receives.
-import type { ClientParty } from '../../core/scenario';
-import type { Network } from '../../core/network';
-import type { SimClock } from '../../core/clock';
-import type { SeededRandom } from '../../core/random';
-import { postTokenRequest } from './token-request';
-
-/** What a client program needs from the world. */
-export interface ClientEnv {
-  network: Network;
-  clock: SimClock;
-  random: SeededRandom;
-  tenantId: string;
-  partyUrls: ReadonlyMap<string, string>;
-}
+import type { ClientParty } from '../../model/scenario';
+import type { PartyEnv } from '../shared/env';
+import { postTokenRequest } from '../shared/token-request';
 
 /** How a client program ended: `ok` when every action succeeded; otherwise the first failing action. */
 export interface ClientOutcome {
@@ -28,7 +17,7 @@ export interface ClientOutcome {
 export async function runClientProgram(
   party: ClientParty,
   tokens: Map<string, string>,
-  env: ClientEnv,
+  env: PartyEnv,
 ): Promise<ClientOutcome> {
   for (const action of party.program) {
     if (action.do === 'acquire-token') {

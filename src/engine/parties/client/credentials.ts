@@ -1,8 +1,8 @@
 // Building client authentication for a token request: secret, HTTP Basic, or a signed client assertion.
-import type { ClientCredential } from '../../core/scenario';
+import type { ClientCredential } from '../../model/scenario';
 import type { SeededRandom } from '../../core/random';
 import { getFixtureKey, signJwt, toBase64 } from '../../crypto';
-import type { TraceEvent } from '../../core/trace';
+import type { TraceEvent } from '../../model/trace';
 import { JWT_BEARER_ASSERTION_TYPE } from '../authority/checks/client-auth';
 
 /** Headers and body parameters that authenticate a client, plus the events explaining them. */

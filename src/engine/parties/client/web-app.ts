@@ -1,9 +1,7 @@
 // A confidential web app: starts sign-in, checks state, redeems the code (PKCE), validates the ID token, calls its API.
-import type { SimClock } from '../../core/clock';
-import type { HandlerResult, Network } from '../../core/network';
-import type { SeededRandom } from '../../core/random';
-import type { WebAppParty } from '../../core/scenario';
-import type { ErrorCard } from '../../core/trace';
+import type { HandlerResult } from '../../core/network';
+import type { WebAppParty } from '../../model/scenario';
+import type { ErrorCard } from '../../model/trace';
 import {
   fromBase64,
   leftHalfSha256Base64Url,
@@ -16,7 +14,8 @@ import { cardForCode } from '../../errors';
 import { decodeForm, getHeader, statusText } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
-import { fetchJwksOnce, postTokenRequest } from './token-request';
+import type { PartyEnv } from '../shared/env';
+import { fetchJwksOnce, postTokenRequest } from '../shared/token-request';
 
 /** The app's session cookie name. */
 export const APP_SESSION_COOKIE = 'appsession';
@@ -36,15 +35,6 @@ interface AppSession {
 export interface WebAppState {
   sessions: Map<string, AppSession>;
   jwks?: Jwks;
-}
-
-/** What a web app needs from the world. */
-export interface WebAppEnv {
-  network: Network;
-  clock: SimClock;
-  random: SeededRandom;
-  tenantId: string;
-  partyUrls: ReadonlyMap<string, string>;
 }
 
 const page = (
@@ -91,7 +81,7 @@ function cookieOf(request: HttpRequest): string | undefined {
 /** The authorize URL the app sends the browser to (RFC 6749 section 4.1.1, PKCE per RFC 7636 section 4.3). */
 async function authorizeUrl(
   party: WebAppParty,
-  env: WebAppEnv,
+  env: PartyEnv,
   session: AppSession,
   claims?: string,
 ): Promise<string> {
@@ -127,7 +117,7 @@ function redirectUri(party: WebAppParty): string {
 async function validateIdToken(
   party: WebAppParty,
   state: WebAppState,
-  env: WebAppEnv,
+  env: PartyEnv,
   idToken: string,
   session: AppSession,
   code?: string,
@@ -162,7 +152,7 @@ async function validateIdToken(
 
 function tokenRequest(
   party: WebAppParty,
-  env: WebAppEnv,
+  env: PartyEnv,
   params: Record<string, string | undefined>,
   tag: string,
 ): Promise<{ response: HttpResponse; body: Record<string, unknown> }> {
@@ -178,7 +168,7 @@ function tokenRequest(
 
 async function callApi(
   party: WebAppParty,
-  env: WebAppEnv,
+  env: PartyEnv,
   accessToken: string,
 ): Promise<HttpResponse | undefined> {
   if (!party.api) return undefined;
@@ -204,7 +194,7 @@ async function callApi(
 export async function handleWebAppRequest(
   party: WebAppParty,
   state: WebAppState,
-  env: WebAppEnv,
+  env: PartyEnv,
   request: HttpRequest,
 ): Promise<HandlerResult> {
   const url = new URL(request.url);
@@ -380,7 +370,7 @@ function claimsChallenge(response: HttpResponse): string | undefined {
 
 async function finishWithApi(
   party: WebAppParty,
-  env: WebAppEnv,
+  env: PartyEnv,
   session: AppSession,
   title: string,
 ): Promise<HandlerResult> {

@@ -1,21 +1,14 @@
 // One way for every party to call the token endpoint: client authentication plus the grant's parameters.
-import type { SimClock } from '../../core/clock';
-import type { Network } from '../../core/network';
-import type { SeededRandom } from '../../core/random';
-import type { ClientCredential, EndpointVersion } from '../../core/scenario';
+import type { PartyEnv } from './env';
+import type { ClientCredential, EndpointVersion } from '../../model/scenario';
 import type { Jwks } from '../../crypto';
 import { encodeForm, parseJsonBody } from '../../http/message';
 import type { HttpResponse } from '../../http/message';
 import { AUTHORITY_ORIGIN } from '../authority/keys';
-import { buildClientAuth } from './credentials';
+import { buildClientAuth } from '../client/credentials';
 
 /** What a party needs to talk to the authority over the simulated network. */
-export interface AuthorityClientEnv {
-  network: Network;
-  clock: SimClock;
-  random: SeededRandom;
-  tenantId: string;
-}
+export type AuthorityClientEnv = Pick<PartyEnv, 'network' | 'clock' | 'random' | 'tenantId'>;
 
 /** The tenant's token endpoint: `/oauth2/v2.0/token` (v2) or `/oauth2/token` (v1). */
 export function tokenEndpointUrl(tenantId: string, endpoint: EndpointVersion): string {

@@ -1,7 +1,7 @@
 // Spec tests of the On-Behalf-Of checks: the user assertion, consent and Conditional Access.
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../../core/world';
-import type { World } from '../../../core/world';
+import { createWorld } from '../../../simulation/world';
+import type { World } from '../../../simulation/world';
 import { formatAadTimestamp } from '../../../core/clock';
 import { decodeJwtParts, signJwt } from '../../../crypto';
 import {
@@ -12,7 +12,12 @@ import {
 import { getScenario } from '../../../../scenarios/index';
 import { APP, SECRET, TENANT_ID, USER } from '../../../../scenarios/contoso';
 import { mintAccessToken } from '../tokens';
-import { expectAadError, expectFailedCheck, JWT_BEARER_GRANT, postToken } from '../test-helpers';
+import {
+  expectAadError,
+  expectFailedCheck,
+  JWT_BEARER_GRANT,
+  postToken,
+} from '../authority.test-helpers';
 
 const oboWorld = (variants: string[] = []): World =>
   createWorld(getScenario('obo-secret'), { seed: 5, variants });

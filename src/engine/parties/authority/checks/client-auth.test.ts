@@ -1,8 +1,8 @@
 // Spec tests of client authentication: one method, a credential, the secret, and the certificate assertion.
 import { describe, expect, it } from 'vitest';
-import { applyVariants } from '../../../core/run';
-import { createWorld } from '../../../core/world';
-import type { World } from '../../../core/world';
+import { applyVariants } from '../../../simulation/variants';
+import { createWorld } from '../../../simulation/world';
+import type { World } from '../../../simulation/world';
 import { formatAadTimestamp } from '../../../core/clock';
 import { getFixtureKey } from '../../../crypto';
 import { getScenario } from '../../../../scenarios/index';
@@ -15,8 +15,8 @@ import {
   postToken,
   signClientAssertion,
   tokenUrl,
-} from '../test-helpers';
-import type { ClientAssertionOptions } from '../test-helpers';
+} from '../authority.test-helpers';
+import type { ClientAssertionOptions } from '../authority.test-helpers';
 
 const ccWorld = (variants: string[] = []): World =>
   createWorld(getScenario('cc-secret'), { seed: 11, variants });

@@ -1,7 +1,7 @@
 // Spec tests of the checks every token request passes first: method, tenant, grant type, client.
 import { describe, expect, it } from 'vitest';
-import { createWorld } from '../../../core/world';
-import type { World } from '../../../core/world';
+import { createWorld } from '../../../simulation/world';
+import type { World } from '../../../simulation/world';
 import { getScenario } from '../../../../scenarios/index';
 import { APP, SECRET, TENANT_ID } from '../../../../scenarios/contoso';
 import {
@@ -10,7 +10,7 @@ import {
   lastChecksEvent,
   postToken,
   tokenUrl,
-} from '../test-helpers';
+} from '../authority.test-helpers';
 
 const ccWorld = (): World => createWorld(getScenario('cc-secret'), { seed: 7 });
 

@@ -1,9 +1,9 @@
 // Spec tests of the target checks: scope (v2) or resource (v1), one resource, registered, provisioned, assigned.
 import { describe, expect, it } from 'vitest';
-import { applyVariants } from '../../../core/run';
-import { createWorld } from '../../../core/world';
-import type { World } from '../../../core/world';
-import type { ScenarioDefinition } from '../../../core/scenario';
+import { applyVariants } from '../../../simulation/variants';
+import { createWorld } from '../../../simulation/world';
+import type { World } from '../../../simulation/world';
+import type { ScenarioDefinition } from '../../../model/scenario';
 import { getScenario } from '../../../../scenarios/index';
 import { APP, SECRET, SP, TENANT_ID } from '../../../../scenarios/contoso';
 import {
@@ -12,7 +12,7 @@ import {
   JWT_BEARER_GRANT,
   jwtPayload,
   postToken,
-} from '../test-helpers';
+} from '../authority.test-helpers';
 
 const ccWorld = (scenario: ScenarioDefinition = getScenario('cc-secret')): World =>
   createWorld(scenario, { seed: 3 });

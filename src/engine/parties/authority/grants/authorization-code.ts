@@ -1,5 +1,5 @@
 // The authorization code grant: redeem a single-use code (with PKCE) for access, ID and refresh tokens.
-import type { TraceEvent } from '../../../core/trace';
+import type { TraceEvent } from '../../../model/trace';
 import { findUser } from '../../../directory/directory';
 import type { TokenContext } from '../checks/check';
 import {

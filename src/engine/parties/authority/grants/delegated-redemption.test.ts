@@ -4,7 +4,7 @@ import { getScenario } from '../../../../scenarios/index';
 import { APP, SECRET, SP, TENANT_ID } from '../../../../scenarios/contoso';
 import { createWorld } from '../../../index';
 import type { World } from '../../../index';
-import { expectAadError, JWT_BEARER_GRANT, jwtPayload, postToken } from '../test-helpers';
+import { expectAadError, JWT_BEARER_GRANT, jwtPayload, postToken } from '../authority.test-helpers';
 import { mintDelegatedAccessToken } from '../tokens';
 
 const AUTHORITY = `https://login.microsoftonline.com/${TENANT_ID}`;

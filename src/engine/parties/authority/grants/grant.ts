@@ -1,5 +1,5 @@
 // A grant type: its ordered checks and how it issues tokens once they pass.
-import type { TraceEvent } from '../../../core/trace';
+import type { TraceEvent } from '../../../model/trace';
 import { toBase64Url } from '../../../crypto';
 import type { Check, CheckFailure, CheckName, TokenContext } from '../checks/check';
 

@@ -1,5 +1,5 @@
 // The On-Behalf-Of grant: a middle tier exchanges the user's token for one to a downstream API.
-import type { TraceEvent } from '../../../core/trace';
+import type { TraceEvent } from '../../../model/trace';
 import { ASSERTION_CHECKS, conditionalAccess, delegatedConsent } from '../checks/assertion';
 import { CLIENT_AUTH_CHECKS } from '../checks/client-auth';
 import { scopesExposed, TARGET_CHECKS } from '../checks/target';

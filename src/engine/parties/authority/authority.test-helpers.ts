@@ -1,9 +1,9 @@
 // Test helpers for the authority's spec tests: post token requests to a world, assert AADSTS error bodies.
 import { expect } from 'vitest';
-import type { World } from '../../core/world';
+import type { World } from '../../simulation/world';
 import { getFixtureKey, signJwt } from '../../crypto';
 import type { FixtureKeyName, SigningAlg } from '../../crypto';
-import type { TraceEvent } from '../../core/trace';
+import type { TraceEvent } from '../../model/trace';
 import type { CheckName } from './checks/check';
 import { AUTHORITY_ORIGIN } from './keys';
 
