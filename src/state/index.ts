@@ -20,13 +20,10 @@ export type {
   InspectorSlice,
   LayoutSlice,
 } from './types';
-export { decodeLinkFragment, encodeLinkState, LINK_KEY } from './link/codec';
-export { browserHistory, selectLinkState, startUrlSync } from './link/url-sync';
+export { browserHistory, isLinkFragment, selectLinkState, startUrlSync } from './link/url-sync';
 export type { HistoryPort, LinkFields } from './link/url-sync';
-export { DEFAULT_EMBED, DEFAULT_LINK_STATE } from './link/schema';
+export { DEFAULT_EMBED, DEFAULT_LINK_STATE } from './link/defaults';
 export type { EmbedOptions, LinkState } from './link/schema';
 export type { Notice, SessionSlice } from './types';
-export { buildEmbedCode, buildEmbedLink, buildMarkdownLink, buildShareLink } from './link/share';
 export type { EmbedSize } from './link/share';
-export { MESSAGE_SOURCE, readHostMessage } from './link/embed-messages';
 export type { HostMessage, PlayerMessage } from './link/embed-messages';

@@ -326,6 +326,7 @@ export function createAppStore(
   const session = (set: Set, get: Get): SessionSlice => ({
     view: 'canvas',
     embed: null,
+    opening: false,
     notices: [],
     notify: (text) => {
       noticeId += 1;

@@ -141,6 +141,8 @@ export interface SessionSlice {
   view: LinkState['view'];
   /** Set when the app runs as an embedded player (from the link). */
   embed: EmbedOptions | null;
+  /** True while a link in the URL is being decoded and restored (the screen waits for it). */
+  opening: boolean;
   notices: Notice[];
   /**
    * Restores a state from a link: checks the scenario and what-if ids against the catalogue

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { deflateSync, strToU8 } from 'fflate';
 import { fromUint8Array } from 'js-base64';
 import { decodeLinkFragment, encodeLinkState, LINK_KEY } from './codec';
-import { DEFAULT_LINK_STATE, LINK_TABS, LINK_THEMES, LINK_VIEWS, type LinkState } from './schema';
+import { DEFAULT_LINK_STATE } from './defaults';
+import { LINK_TABS, LINK_THEMES, LINK_VIEWS, type LinkState } from './schema';
 
 const decision = fc.oneof(
   fc.constant({ prompt: 'sign-in' as const }),

@@ -2,14 +2,8 @@
 import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { fromUint8Array, isValid, toUint8Array } from 'js-base64';
 import type { z } from 'zod';
-import {
-  DEFAULT_EMBED,
-  DEFAULT_LINK_STATE,
-  decisionSchema,
-  embedSchema,
-  linkStateSchema,
-  type LinkState,
-} from './schema';
+import { DEFAULT_EMBED, DEFAULT_LINK_STATE } from './defaults';
+import { decisionSchema, embedSchema, linkStateSchema, type LinkState } from './schema';
 
 /** The fragment key of version 1 links: `#s1=...`. */
 export const LINK_KEY = 's1';

@@ -5,7 +5,7 @@ import { SCENARIOS } from '../../scenarios/index';
 import { createAppStore } from '../store';
 import type { StoreDeps } from '../types';
 import { decodeLinkFragment, encodeLinkState } from './codec';
-import { DEFAULT_LINK_STATE } from './schema';
+import { DEFAULT_LINK_STATE } from './defaults';
 import { startUrlSync, type HistoryPort } from './url-sync';
 
 const deps: StoreDeps = {

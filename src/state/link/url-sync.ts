@@ -1,7 +1,8 @@
 // Keeps the URL fragment and the store in step: the state as a link, history entries, back/forward.
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../types';
-import { decodeLinkFragment, encodeLinkState } from './codec';
+import type * as CodecModule from './codec';
+import type { DecodedLink } from './codec';
 import type { LinkState } from './schema';
 
 /** The fields of the store a link is made of. */
@@ -62,22 +63,38 @@ function isNewEntry(a: LinkState, b: LinkState): boolean {
   );
 }
 
+type Codec = typeof CodecModule;
+
+/** Whether a fragment looks like a simulator link (`#s1=...`, or another version). */
+export function isLinkFragment(hash: string): boolean {
+  return /^#?s\d+=/.test(hash);
+}
+
 /**
  * Opens the state the URL names (or the default scenario), then mirrors every settled change
  * into the fragment: a scenario, switch, answer or seed change adds a history entry; a step,
  * tab or view change replaces the current one. Back and forward restore the state of the entry.
- * Returns a function that stops the sync.
+ * The codec (zod, fflate, js-base64) loads on demand: before a link is decoded, or after the
+ * first run, so the first screen does not wait for it. While a link is being opened the store's
+ * `opening` is true. Returns a function that stops the sync.
  */
 export function startUrlSync(store: StoreApi<AppState>, history: HistoryPort): () => void {
   let written: LinkState | null = null;
   let writtenText = '';
   // While a state is being restored from the URL, its intermediate states are not written back.
   let restoring = 0;
+  let codec: Codec | null = null;
+  let stopped = false;
+  const loadCodec = async (): Promise<Codec> => (codec ??= await import('./codec'));
 
   const write = (state: AppState): void => {
-    if (restoring > 0 || state.status !== 'ready') return;
+    if (stopped || restoring > 0 || state.status !== 'ready') return;
+    if (!codec) {
+      void loadCodec().then(() => write(store.getState()));
+      return;
+    }
     const link = selectLinkState(state);
-    const text = encodeLinkState(link);
+    const text = codec.encodeLinkState(link);
     if (text === writtenText) return;
     if (written && isNewEntry(written, link)) history.push(text);
     else history.replace(text);
@@ -86,20 +103,35 @@ export function startUrlSync(store: StoreApi<AppState>, history: HistoryPort): (
   };
 
   const restoreFromUrl = async (): Promise<void> => {
-    const decoded = decodeLinkFragment(history.readHash());
+    const hash = history.readHash();
     restoring += 1;
     try {
-      if (!decoded) {
+      if (!isLinkFragment(hash)) {
         await store.getState().loadScenario(store.getState().scenarioId);
       } else {
-        const text = encodeLinkState(decoded.state);
-        if (text === writtenText) return;
-        written = decoded.state;
-        writtenText = text;
-        await store.getState().restoreState(decoded.state, decoded.problems);
+        store.setState({ opening: true });
+        const { decodeLinkFragment, encodeLinkState } = await loadCodec();
+        const decoded: DecodedLink | null = decodeLinkFragment(hash);
+        if (decoded) {
+          const text = encodeLinkState(decoded.state);
+          if (text !== writtenText) {
+            written = decoded.state;
+            writtenText = text;
+            await store.getState().restoreState(decoded.state, decoded.problems);
+          }
+        }
       }
+    } catch (error) {
+      // The codec chunk could not load: open the default scenario and say why.
+      store
+        .getState()
+        .notify(
+          `The link could not be opened (${error instanceof Error ? error.message : 'the page failed to load a part'}); the default scenario opened instead.`,
+        );
+      await store.getState().loadScenario(store.getState().scenarioId);
     } finally {
       restoring -= 1;
+      if (store.getState().opening) store.setState({ opening: false });
     }
     write(store.getState());
   };
@@ -108,6 +140,7 @@ export function startUrlSync(store: StoreApi<AppState>, history: HistoryPort): (
   const stopPop = history.onPop(() => void restoreFromUrl());
   void restoreFromUrl();
   return () => {
+    stopped = true;
     unsubscribe();
     stopPop();
   };

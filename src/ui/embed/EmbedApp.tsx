@@ -1,8 +1,8 @@
 // The embedded player: canvas, step controls, a small inspector and the outcome, for docs pages.
 import { useEffect, useRef, type ReactElement } from 'react';
+import { buildShareLink } from '../../state/sharing';
 import {
   appStore,
-  buildShareLink,
   findScenario,
   scenarioParties,
   selectLinkState,

@@ -1,6 +1,7 @@
 // The embed's side of postMessage: reports its height and step to the host, obeys allowed hosts.
 import { useEffect, type RefObject } from 'react';
-import { appStore, MESSAGE_SOURCE, readHostMessage, type PlayerMessage } from '../../state/index';
+import { appStore, type PlayerMessage } from '../../state/index';
+import { MESSAGE_SOURCE, readHostMessage } from '../../state/sharing';
 
 function post(message: PlayerMessage): void {
   // Sizes and step numbers only: nothing secret, so any host may read them.

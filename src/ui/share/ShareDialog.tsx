@@ -5,6 +5,8 @@ import {
   buildEmbedLink,
   buildMarkdownLink,
   buildShareLink,
+} from '../../state/sharing';
+import {
   DEFAULT_EMBED,
   selectLinkState,
   useAppStore,
