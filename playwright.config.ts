@@ -2,6 +2,11 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT } from './scripts/chromium.mjs';
 
+// E2E_PORT lets several people (or agents) run the journeys at once on one machine: each port
+// gets its own build folder and preview server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = PORT === 4173 ? 'dist' : `.e2e-dist/${PORT}`;
+
 export default defineConfig({
   testDir: './e2e',
   timeout: 60_000,
@@ -12,7 +17,7 @@ export default defineConfig({
   workers: process.env.CI ? 1 : undefined,
   reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
   use: {
-    baseURL: 'http://localhost:4173',
+    baseURL: `http://localhost:${PORT}`,
     trace: 'retain-on-failure',
     viewport: VIEWPORT,
     launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
@@ -24,8 +29,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'npx vite build && npx vite preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `npx vite build --outDir ${OUT_DIR} && npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort`,
+    url: `http://localhost:${PORT}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,
   },

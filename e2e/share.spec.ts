@@ -96,13 +96,13 @@ test('the embed code plays in a host page without scrolling it, and reports its 
   await share.getByRole('textbox', { name: /Host origins/ }).fill(hostUrl.slice(0, -1));
   const code = await share.getByRole('textbox', { name: 'Embed code' }).inputValue();
   expect(code).toMatch(
-    /^<iframe src="http:\/\/localhost:4173\/[^"]*#s1=[^"]+" title="OAuth Flow Simulator: /,
+    /^<iframe src="http:\/\/localhost:\d+\/[^"]*#s1=[^"]+" title="OAuth Flow Simulator: /,
   );
   expect(code).toContain('loading="lazy"');
   expect(code).toContain('sandbox="allow-scripts');
   expect(code).not.toContain('allow-same-origin');
   const markdown = await share.getByRole('textbox', { name: /Markdown link/ }).inputValue();
-  expect(markdown).toMatch(/^\[OAuth Flow Simulator: .*\]\(http:\/\/localhost:4173\/.*#s1=/);
+  expect(markdown).toMatch(/^\[OAuth Flow Simulator: .*\]\(http:\/\/localhost:\d+\/.*#s1=/);
 
   hostPage = `<!doctype html><html><body style="margin:0">
     <div style="height:480px;background:#eee">Intro text</div>
