@@ -3,9 +3,11 @@ import { expect } from 'vitest';
 import type { World } from '../../simulation/world';
 import { getFixtureKey, signJwt } from '../../crypto';
 import type { FixtureKeyName, SigningAlg } from '../../crypto';
-import type { TraceEvent } from '../../model/trace';
+import type { SimulationRun, TraceEvent } from '../../model/trace';
 import type { CheckName } from './checks/check';
 import { AUTHORITY_ORIGIN } from './keys';
+import { tokenCheckOrder } from './token-endpoint';
+import type { TokenGrantType } from './token-endpoint';
 
 /** `client_assertion_type` of certificate credentials (RFC 7523 section 2.2). */
 export const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -147,11 +149,36 @@ export function lastChecksEvent(
   return undefined;
 }
 
-/** Asserts the last request failed at `check` (and returns the checks that passed before it). */
-export function expectFailedCheck(world: World, check: CheckName, code: number): CheckName[] {
-  const event = lastChecksEvent(world);
-  expect(event?.failed).toEqual({ check, code });
-  return event?.passed ?? [];
+/**
+ * The checks a `grantType` request passes before it reaches `check`, sliced from the token
+ * endpoint's own ordered table ({@link tokenCheckOrder}): one source of the order for every test.
+ * Throws when `check` is not in that grant's table (a typo or a renamed check).
+ */
+export function checksBefore(grantType: TokenGrantType, check: CheckName): CheckName[] {
+  const order = tokenCheckOrder(grantType);
+  const index = order.indexOf(check);
+  if (index < 0) throw new Error(`'${check}' is not a check of the ${grantType} grant.`);
+  return order.slice(0, index);
+}
+
+/**
+ * Where a run or a world stopped, as a named state (tldraw's `expectToBeIn`): asserts the last
+ * request the authority checked failed at `check` (and with AADSTS `code`, when given). Returns
+ * the checks that passed before it on that request, in order.
+ * @example expectStoppedAt(run, 'consent-granted');
+ */
+export function expectStoppedAt(
+  run: Pick<SimulationRun, 'steps'> | World,
+  check: CheckName,
+  code?: number,
+): CheckName[] {
+  const steps = 'log' in run ? run.log() : run.steps;
+  const last = steps
+    .flatMap((step) => step.events.flatMap((e) => (e.type === 'authority.checks' ? [e] : [])))
+    .at(-1);
+  expect(last?.failed?.check, 'the check the run stopped at').toBe(check);
+  if (code !== undefined) expect(last?.failed?.code, `the AADSTS code of ${check}`).toBe(code);
+  return last?.passed ?? [];
 }
 
 /** Decodes a compact JWT's payload without verifying it (tests only). */

@@ -10,8 +10,10 @@ import {
 import { getScenario } from '../../../scenarios/index';
 import { APP, SECRET, TENANT_ID, USER } from '../../../scenarios/contoso';
 import { mintAccessToken } from './tokens';
+import { tokenCheckOrder } from './token-endpoint';
 import {
   ASSERTION_TYPE,
+  checksBefore,
   expectAadError,
   JWT_BEARER_GRANT,
   jwtPayload,
@@ -47,52 +49,6 @@ async function tokenA(world: World): Promise<string> {
 }
 
 type Json = Record<string, unknown>;
-
-/** Every check of the client-credentials grant, in order. */
-const CLIENT_CREDENTIALS_CHECKS = [
-  'method-is-post',
-  'tenant-exists',
-  'grant-type-present',
-  'grant-type-supported',
-  'client-id-present',
-  'client-registered',
-  'one-client-auth-method',
-  'client-credential-present',
-  'client-secret-valid',
-  'client-assertion-well-formed',
-  'client-assertion-key-registered',
-  'client-assertion-signature',
-  'client-assertion-audience',
-  'client-assertion-subject',
-  'target-parameter-present',
-  'scope-single-resource',
-  'scope-is-default',
-  'resource-registered',
-  'not-token-for-itself',
-  'resource-provisioned',
-  'app-role-assignment',
-];
-
-/** Every check of the On-Behalf-Of grant, in order. */
-const ON_BEHALF_OF_CHECKS = [
-  ...CLIENT_CREDENTIALS_CHECKS.slice(0, 14),
-  'requested-token-use',
-  'assertion-present',
-  'assertion-well-formed',
-  'assertion-not-id-token',
-  'assertion-signature',
-  'assertion-not-expired',
-  'assertion-audience',
-  'assertion-is-delegated',
-  'target-parameter-present',
-  'scope-single-resource',
-  'resource-registered',
-  'not-token-for-itself',
-  'resource-provisioned',
-  'scopes-exposed',
-  'delegated-consent',
-  'conditional-access',
-];
 
 describe('client credentials success (v2)', () => {
   it('answers 200 Bearer with integer expires_in/ext_expires_in, no scope and no refresh token', async () => {
@@ -162,7 +118,7 @@ describe('client credentials success (v2)', () => {
     expect(checks).toEqual({
       type: 'authority.checks',
       endpoint: 'token v2.0',
-      passed: CLIENT_CREDENTIALS_CHECKS,
+      passed: tokenCheckOrder('client_credentials'),
     });
     expect(issued).toEqual({
       type: 'token.issued',
@@ -303,7 +259,7 @@ describe('On-Behalf-Of success (v2)', () => {
     expect(events[0]).toEqual({
       type: 'authority.checks',
       endpoint: 'token v2.0',
-      passed: ON_BEHALF_OF_CHECKS,
+      passed: tokenCheckOrder(JWT_BEARER_GRANT),
     });
     expect(events.slice(1).map((e) => (e.type === 'token.issued' ? e.tokenType : e.type))).toEqual([
       'access_token',
@@ -394,7 +350,7 @@ describe('authority.checks trace event on failure', () => {
     expect(event).toEqual({
       type: 'authority.checks',
       endpoint: 'token v2.0',
-      passed: CLIENT_CREDENTIALS_CHECKS.slice(0, 8),
+      passed: checksBefore('client_credentials', 'client-secret-valid'),
       failed: { check: 'client-secret-valid', code: 7000215 },
     });
     // The failed response step carries the catalogue's error card.

@@ -15,12 +15,27 @@ import type { Grant } from './grants/grant';
 import { AUTHORIZATION_CODE_GRANT } from './grants/authorization-code';
 import { REFRESH_TOKEN_GRANT } from './grants/refresh-token';
 
-const GRANTS: Record<string, Grant> = {
+const GRANTS = {
   client_credentials: CLIENT_CREDENTIALS_GRANT,
   'urn:ietf:params:oauth:grant-type:jwt-bearer': ON_BEHALF_OF_GRANT,
   authorization_code: AUTHORIZATION_CODE_GRANT,
   refresh_token: REFRESH_TOKEN_GRANT,
-};
+} as const satisfies Record<string, Grant>;
+
+/** A `grant_type` the token endpoint serves (RFC 6749 section 4, RFC 7523 section 2.1 for OBO). */
+export type TokenGrantType = keyof typeof GRANTS;
+
+/**
+ * The token endpoint's ordered table for `grantType` as check names: the request checks every
+ * grant runs first, then the grant's own checks, in the order they run (the first failing one
+ * answers). Tests slice it ("every check before X") instead of keeping copies of the order.
+ * Failures found while minting (e.g. `delegated-scp-present`) come after the table.
+ * @example tokenCheckOrder('client_credentials')[0] // 'method-is-post'
+ */
+export function tokenCheckOrder(grantType: TokenGrantType): readonly CheckName[] {
+  return [...REQUEST_CHECKS, ...GRANTS[grantType].checks].map((check) => check.name);
+}
+
 
 /** Result of handling a token request: the HTTP response plus the trace events that explain it. */
 export interface EndpointResult {
@@ -149,7 +164,7 @@ export async function handleTokenRequest(
   passed.push(...common.passed);
   if (common.failed) return fail(common.failed.check, common.failed.failure);
 
-  const grant = GRANTS[form.get('grant_type') ?? ''] as Grant;
+  const grant = (GRANTS as Record<string, Grant>)[form.get('grant_type') ?? ''] as Grant;
   const specific = await runChecks(grant.checks, ctx);
   passed.push(...specific.passed);
   if (specific.failed) return fail(specific.failed.check, specific.failed.failure);
