@@ -12,7 +12,7 @@ const GOLDEN_DIR = fileURLToPath(new URL('./__golden__/', import.meta.url));
 const UPDATE = process.env.GOLDEN_UPDATE === '1';
 const JWT = /eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 /** Event fields that are prose for people, not data: a wording change must not rewrite goldens. */
-const PROSE_FIELDS = new Set(['detail', 'setBy']);
+const PROSE_FIELDS = new Set(['detail', 'setBy', 'rule', 'source']);
 
 /** Replaces the randomised part of a PS256 signature (RFC 8017 PSS salt) so traces compare. */
 function normaliseJwt(jwt: string): string {
@@ -100,9 +100,11 @@ function eventText(event: TraceEvent): string {
 
 /** The card as data: AADSTS code, OAuth error and the check that failed at this step, no title. */
 function errorCardText(step: SimulationRun['steps'][number]): string {
-  const failed = step.events.flatMap((e) =>
-    e.type === 'authority.checks' && e.failed ? [e.failed.check] : [],
-  );
+  // The failed check of the endpoint that answered (authority.checks, or an API's checks).
+  const failed = step.events.flatMap((e) => {
+    const failure = 'failed' in e ? (e.failed as { check?: string } | undefined) : undefined;
+    return failure?.check ? [failure.check] : [];
+  });
   const rejected = step.events.flatMap((e) =>
     (e.type === 'token.validated' || e.type === 'client.check') && !e.ok
       ? [e.type === 'token.validated' ? (e.reason ?? e.type) : e.type]
