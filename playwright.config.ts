@@ -9,6 +9,7 @@ const OUT_DIR = PORT === 4173 ? 'dist' : `.e2e-dist/${PORT}`;
 
 export default defineConfig({
   testDir: './e2e',
+  outputDir: PORT === 4173 ? 'test-results' : `test-results/port-${PORT}`,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

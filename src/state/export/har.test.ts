@@ -1,40 +1,14 @@
 // HAR export: valid against the HAR 1.2 JSON schema (har-schema) for every run, redacted or not;
 // entries pair requests with their responses; redaction leaves no secret behind.
-import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Ajv, type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import type { ValidateFunction } from 'ajv';
+import { harValidator } from './har.test-helpers';
 import type { Har } from 'har-format';
 import type { SimulationRun } from '../../engine/index';
 import { allRuns, type NamedRun } from './all-runs.test-support';
 import { toHar } from './har';
 import { REDACTION_MARKER } from './redact';
-
-const require = createRequire(import.meta.url);
-
-/**
- * A validator of `har.json#` with every har-schema definition registered (draft-06 schemas). The
- * schemas use two keywords of their own: `optional` (an annotation) and `min`, meant as a minimum
- * for numbers (`time` >= 0, timings >= -1); the test enforces it rather than ignoring it.
- */
-function harValidator(): ValidateFunction {
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats(ajv);
-  ajv.addMetaSchema(require('ajv/dist/refs/json-schema-draft-06.json') as object);
-  ajv.addKeyword({ keyword: 'optional', schemaType: 'boolean' });
-  ajv.addKeyword({
-    keyword: 'min',
-    type: 'number',
-    schemaType: 'number',
-    validate: (min: number, data: number) => data >= min,
-  });
-  const schemas = require('har-schema') as Record<string, object>;
-  for (const schema of Object.values(schemas)) ajv.addSchema(schema);
-  const validate = ajv.getSchema('har.json#');
-  if (!validate) throw new Error('har-schema has no har.json');
-  return validate;
-}
 
 let validate: ValidateFunction;
 let runs: NamedRun[];

@@ -1,5 +1,5 @@
 // The inspector for one step: header, then Narration / Request / Response / Tokens tabs.
-import { useEffect, type ReactElement } from 'react';
+import { lazy, Suspense, useEffect, type ReactElement } from 'react';
 import type { InspectorTab, StepDetail } from '../../state/index';
 import { CompareTokens } from './CompareTokens';
 import { DocLinks } from './DocLinks';
@@ -11,6 +11,11 @@ import { Tabs, type TabItem } from './Tabs';
 import { TokenCard } from './TokenCard';
 import { tokenAnchorId } from './text';
 import { scrollWithinPanel } from '../scroll';
+
+// Copying a request (curl, MSAL code) loads on demand.
+const RequestActions = lazy(() =>
+  import('../export/RequestActions').then((m) => ({ default: m.RequestActions })),
+);
 
 /** Props of {@link StepInspector}. */
 export interface StepInspectorProps {
@@ -100,7 +105,12 @@ export function StepInspector({
             {detail.comparison ? <CompareTokens comparison={detail.comparison} /> : null}
           </div>
         ) : tab === 'request' ? (
-          <RequestPanel view={detail.request} onShowToken={onShowToken} />
+          <>
+            <RequestPanel view={detail.request} onShowToken={onShowToken} />
+            <Suspense fallback={null}>
+              <RequestActions step={step} />
+            </Suspense>
+          </>
         ) : tab === 'response' ? (
           <ResponsePanel view={detail.response} tokens={detail.tokens} onShowToken={onShowToken} />
         ) : detail.tokens.length === 0 ? (

@@ -3,9 +3,13 @@ import { lazy, Suspense, useState, type ReactElement } from 'react';
 import { selectScenarioPicker, useAppStore } from '../../state/index';
 import { ScenarioPicker } from './ScenarioPicker';
 
-// The Share dialog loads on demand: the first screen does not need it.
+// The Share dialog and the Export menu load on demand: the first screen does not need them.
 const ShareDialog = lazy(() =>
   import('../share/ShareDialog').then((m) => ({ default: m.ShareDialog })),
+);
+
+const ExportMenu = lazy(() =>
+  import('../export/ExportMenu').then((m) => ({ default: m.ExportMenu })),
 );
 
 /** The top bar. */
@@ -33,15 +37,26 @@ export function Header(): ReactElement {
       >
         What if…{variantCount > 0 ? ` (${variantCount} on)` : ''}
       </button>
-      <button
-        type="button"
-        className="header-button"
-        aria-haspopup="dialog"
-        disabled={!catalogue}
-        onClick={() => setSharing(true)}
-      >
-        Share
-      </button>
+      <div className="header-actions">
+        <Suspense
+          fallback={
+            <button type="button" className="header-button" aria-haspopup="menu" disabled>
+              Export
+            </button>
+          }
+        >
+          <ExportMenu />
+        </Suspense>
+        <button
+          type="button"
+          className="header-button"
+          aria-haspopup="dialog"
+          disabled={!catalogue}
+          onClick={() => setSharing(true)}
+        >
+          Share
+        </button>
+      </div>
       {sharing ? (
         <Suspense fallback={null}>
           <ShareDialog onClose={() => setSharing(false)} />
