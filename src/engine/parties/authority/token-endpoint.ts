@@ -36,7 +36,6 @@ export function tokenCheckOrder(grantType: TokenGrantType): readonly CheckName[]
   return [...REQUEST_CHECKS, ...GRANTS[grantType].checks].map((check) => check.name);
 }
 
-
 /** Result of handling a token request: the HTTP response plus the trace events that explain it. */
 export interface EndpointResult {
   response: HttpResponse;
