@@ -14,7 +14,8 @@ describe('state/export', () => {
   it('app code imports no test-only package (mermaid, har-schema, ajv)', () => {
     const dir = join(process.cwd(), 'src');
     const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(
-      (file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$|test-support\.ts$/.test(file),
+      (file) =>
+        /\.tsx?$/.test(file) && !/\.test\.tsx?$|test-support\.ts$|\.test-helpers\.ts$/.test(file),
     );
     expect(files.length).toBeGreaterThan(20);
     const offenders = files.filter((file) =>

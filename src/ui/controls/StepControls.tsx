@@ -68,6 +68,7 @@ export function StepControls(): ReactElement {
           type="button"
           className="control control-primary"
           aria-label={playing ? 'Pause' : 'Play'}
+          data-dialog-return
           aria-keyshortcuts="Space"
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
           onClick={togglePlay}
@@ -80,6 +81,7 @@ export function StepControls(): ReactElement {
           type="button"
           className="control"
           aria-label="Next step"
+          data-dialog-return
           aria-keyshortcuts="ArrowRight"
           title="Next step (Right arrow)"
           onClick={stepForward}

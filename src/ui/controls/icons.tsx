@@ -5,7 +5,8 @@ import type { ReactElement } from 'react';
 export type ControlIconName = 'reset' | 'previous' | 'play' | 'pause' | 'next';
 
 const SHAPES: Record<ControlIconName, ReactElement> = {
-  reset: <path d="M6 5v14M19 5l-9 7 9 7V5z" />,
+  // A circular arrow (start over), unlike Previous's single triangle even at small sizes.
+  reset: <path d="M12 4a8 8 0 1 1-7.75 10h2.1A6 6 0 1 0 12 6v3.5L6.5 5 12 .5V4z" />,
   previous: <path d="M17 5l-10 7 10 7V5z" />,
   play: <path d="M7 5l12 7-12 7V5z" />,
   pause: <path d="M7 5h4v14H7zM14 5h4v14h-4z" />,

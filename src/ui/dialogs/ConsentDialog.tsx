@@ -12,21 +12,27 @@ export interface ConsentDialogProps {
   onDismiss: () => void;
 }
 
-/** One permission line: its description; combined-consent items say which middle tier gets it. */
+/**
+ * One permission line: its description, expanding (the chevron, as on the real page) to which
+ * API and scope it grants; combined-consent items say which middle tier gets it.
+ */
 function Permission({ item }: { item: ConsentPromptItem }): ReactElement {
   const viaMiddleTier = item.via === 'known-client';
   return (
     <li className="consent-item">
-      <span className="consent-text">
-        {viaMiddleTier ? `${item.clientName}: ` : ''}
-        {item.description}
-        {item.adminOnly ? <span className="consent-admin"> Admin only</span> : null}
-      </span>
-      <span className="consent-detail">
-        {viaMiddleTier
-          ? `Granted to ${item.clientName} for ${item.resourceName} (${item.scope}), on your behalf: combined consent through knownClientApplications`
-          : `${item.resourceName} · ${item.scope}`}
-      </span>
+      <details>
+        <summary className="consent-text">
+          {viaMiddleTier ? `${item.clientName}: ` : ''}
+          {item.description}
+          {item.adminOnly ? <span className="consent-admin"> Admin only</span> : null}
+        </summary>
+        <span className="consent-detail">
+          {viaMiddleTier
+            ? `Granted to ${item.clientName} for ${item.resourceName} (${item.scope}), on your behalf: combined consent through knownClientApplications`
+            : `${item.resourceName} · ${item.scope}`}
+        </span>
+      </details>
+      {!viaMiddleTier ? <span className="consent-resource">{item.resourceName}</span> : null}
     </li>
   );
 }

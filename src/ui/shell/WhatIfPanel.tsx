@@ -1,5 +1,5 @@
 // The "What if..." switches of the current scenario; flipping one re-runs the flow from the start.
-import type { ReactElement } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
 import { selectVariantPanel, useAppStore, variantsOf } from '../../state/index';
 
 /** The left column (an overlay on narrow screens). */
@@ -7,11 +7,25 @@ export function WhatIfPanel(): ReactElement {
   const { catalogue, scenarioId, variants, busy, toggleVariant, whatIfOpen, setWhatIfOpen } =
     useAppStore(selectVariantPanel);
   const options = variantsOf(catalogue, scenarioId);
+  const panel = useRef<HTMLElement>(null);
+  // Opened as an overlay on a narrow screen: focus moves into it, Esc closes it and returns focus.
+  useEffect(() => {
+    if (!whatIfOpen) return;
+    panel.current?.querySelector<HTMLElement>('input, button')?.focus({ preventScroll: true });
+  }, [whatIfOpen]);
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>): void => {
+    if (event.key !== 'Escape' || !whatIfOpen) return;
+    event.stopPropagation();
+    setWhatIfOpen(false);
+    document.querySelector<HTMLElement>('.whatif-toggle')?.focus({ preventScroll: true });
+  };
   return (
     <aside
       id="whatif-panel"
+      ref={panel}
       className={`whatif${whatIfOpen ? ' is-open' : ''}`}
       aria-labelledby="whatif-title"
+      onKeyDown={onKeyDown}
     >
       <div className="panel-head">
         <h2 id="whatif-title" className="panel-title">
@@ -20,7 +34,10 @@ export function WhatIfPanel(): ReactElement {
         <button
           type="button"
           className="whatif-close link-button"
-          onClick={() => setWhatIfOpen(false)}
+          onClick={() => {
+            setWhatIfOpen(false);
+            document.querySelector<HTMLElement>('.whatif-toggle')?.focus({ preventScroll: true });
+          }}
         >
           Close
         </button>
