@@ -24,6 +24,7 @@ export { browserHistory, isLinkFragment, selectLinkState, startUrlSync } from '.
 export type { HistoryPort, LinkFields } from './link/url-sync';
 export { DEFAULT_EMBED, DEFAULT_LINK_STATE } from './link/defaults';
 export type { EmbedOptions, LinkState } from './link/schema';
-export type { Notice, SessionSlice } from './types';
+export type { MainView, Notice, SessionSlice, ViewPreference } from './types';
+export { VIEW_STORAGE_KEY, localViewPreference } from './view-preference';
 export type { EmbedSize } from './link/share';
 export type { HostMessage, PlayerMessage } from './link/embed-messages';

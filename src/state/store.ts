@@ -324,7 +324,7 @@ export function createAppStore(
 
   let noticeId = 0;
   const session = (set: Set, get: Get): SessionSlice => ({
-    view: 'canvas',
+    view: deps.viewPreference?.read() ?? 'canvas',
     embed: null,
     opening: false,
     notices: [],
@@ -334,6 +334,11 @@ export function createAppStore(
       return noticeId;
     },
     dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+    setView: (view) => {
+      set({ view });
+      // A docs page's embed does not change the person's own choice.
+      if (!get().embed) deps.viewPreference?.write(view);
+    },
     restoreState: async (link, problems = []) => {
       for (const problem of problems) get().notify(problem);
       set({ view: link.view, embed: link.embed ?? null });

@@ -39,6 +39,18 @@ export interface StoreDeps {
    * definition) before the first run takes the main thread. Optional; tests leave it out.
    */
   yieldToPaint?: () => Promise<void>;
+  /** Where the person's choice of main view is remembered (optional; tests leave it out). */
+  viewPreference?: ViewPreference;
+}
+
+/** The main views: the React Flow canvas or the sequence diagram. */
+export type MainView = LinkState['view'];
+
+/** Reads and writes the person's choice of main view (e.g. in localStorage); never throws. */
+export interface ViewPreference {
+  /** The remembered view, or `null` when none is (or storage is unavailable). */
+  read: () => MainView | null;
+  write: (view: MainView) => void;
 }
 
 /** Scenario, variant switches, seed and the run they produced. */
@@ -137,8 +149,11 @@ export interface Notice {
 
 /** What the screen shows beyond the run: the main view, the embed options, and messages. */
 export interface SessionSlice {
-  /** The main view (`sequence` is drawn by the sequence view once it exists). */
-  view: LinkState['view'];
+  /**
+   * The main view: the canvas or the sequence diagram. Starts as the remembered choice
+   * (`StoreDeps.viewPreference`), unless a link names one.
+   */
+  view: MainView;
   /** Set when the app runs as an embedded player (from the link). */
   embed: EmbedOptions | null;
   /** True while a link in the URL is being decoded and restored (the screen waits for it). */
@@ -153,6 +168,8 @@ export interface SessionSlice {
   /** Adds a notice (returns its id). */
   notify: (text: string) => number;
   dismissNotice: (id: number) => void;
+  /** Shows the canvas or the sequence diagram, and remembers the choice (not in an embed). */
+  setView: (view: MainView) => void;
 }
 
 /** The whole store. */

@@ -1,17 +1,15 @@
-// The app shell: header, What-if column, canvas with prompts, controls and timeline, inspector.
+// The app shell: header, What-if column, diagram with prompts, controls and timeline, inspector.
 import type { ReactElement } from 'react';
 import { findScenario, scenarioParties, selectCanvas, useAppStore } from '../state/index';
 import './shell/shell.css';
-import { FlowCanvas } from './canvas/FlowCanvas';
 import { StepControls } from './controls/StepControls';
 import { useKeyboardShortcuts } from './controls/use-keyboard-shortcuts';
-import { PromptLayer } from './dialogs/PromptLayer';
 import { Inspector } from './inspector/Inspector';
 import { Header } from './shell/Header';
 import { LiveAnnouncer } from './shell/LiveAnnouncer';
 import { Notices } from './shell/Notices';
-import { RunStatus } from './shell/RunStatus';
 import { WhatIfPanel } from './shell/WhatIfPanel';
+import { DiagramArea } from './sequence/DiagramArea';
 import { Timeline } from './timeline/Timeline';
 
 /** The whole screen. */
@@ -28,11 +26,7 @@ export function App(): ReactElement {
       <div className="workspace">
         <WhatIfPanel />
         <main className="stage">
-          <section className="canvas-area" aria-label="Flow diagram">
-            {parties ? <FlowCanvas key={scenarioId} run={run} parties={parties} /> : null}
-            <RunStatus />
-            <PromptLayer />
-          </section>
+          <DiagramArea run={run} parties={parties} scenarioId={scenarioId} />
           <StepControls />
           <Timeline />
         </main>

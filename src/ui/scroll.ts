@@ -1,6 +1,6 @@
 // Scrolls an element into view inside its own scrolling panel only, never the page around it.
 
-function scrollParent(element: HTMLElement): HTMLElement | null {
+function scrollParent(element: Element): HTMLElement | null {
   for (let node = element.parentElement; node; node = node.parentElement) {
     const { overflowY } = getComputedStyle(node);
     if ((overflowY === 'auto' || overflowY === 'scroll') && node.scrollHeight > node.clientHeight)
@@ -16,7 +16,7 @@ function scrollParent(element: HTMLElement): HTMLElement | null {
  * the element at the top of the panel.
  */
 export function scrollWithinPanel(
-  element: HTMLElement | null,
+  element: Element | null,
   block: 'nearest' | 'start' = 'nearest',
 ): void {
   if (!element) return;

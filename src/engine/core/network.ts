@@ -4,14 +4,17 @@ import { requestLine } from '../http/message';
 import type { SimClock } from './clock';
 import { advanceClock } from './clock';
 import type { PartyId } from '../model/scenario';
-import type { EndpointResult } from '../model/endpoint';
-import type { SimStep, TraceEvent } from '../model/trace';
+import type { ErrorCard, SimStep, TraceEvent } from '../model/trace';
 
-/** What a party handler returns: the one endpoint result type (response, events, failure, error card). */
-export type HandlerResult = EndpointResult;
+/** What a party handler returns: the response, events that explain it, and an error card for failures. */
+export interface HandlerResult {
+  response: HttpResponse;
+  events?: TraceEvent[];
+  error?: ErrorCard;
+}
 
 /** A party's request handler on the simulated network. */
-export type PartyHandler = (request: HttpRequest) => Promise<EndpointResult>;
+export type PartyHandler = (request: HttpRequest) => Promise<HandlerResult>;
 
 /** A step before narration is attached. */
 export type RawStep = Omit<SimStep, 'narration'>;
@@ -20,7 +23,7 @@ export type RawStep = Omit<SimStep, 'narration'>;
  * A handler bug becomes a visible 500 step instead of a lost run: a JSON body with `error`
  * (`server_error`, RFC 6749 section 4.1.2.1) and `error_description`.
  */
-function internalError(error: unknown): EndpointResult {
+function internalError(error: unknown): HandlerResult {
   const message = error instanceof Error ? error.message : String(error);
   return {
     response: {
@@ -76,7 +79,7 @@ function parseUrl(value: unknown): URL | undefined {
 }
 
 /** Calls `handler`; a throw, a rejection or an unsendable response becomes a 500 result. */
-async function dispatch(handler: PartyHandler, request: HttpRequest): Promise<EndpointResult> {
+async function dispatch(handler: PartyHandler, request: HttpRequest): Promise<HandlerResult> {
   try {
     const result = await handler(request);
     const unsendable = unsendableReason(result.response);
@@ -162,7 +165,7 @@ export class Network {
       outcome: 'request',
       events: this.flush(),
     });
-    const result: EndpointResult = route
+    const result: HandlerResult = route
       ? await dispatch(route.handler, request)
       : {
           response: {

@@ -5,3 +5,11 @@ export { REDACTION_MARKER } from './redact';
 export { toCurl, quoteBash, quotePowerShell, type CurlShell } from './curl';
 export { toMsalCode, type MsalLanguage } from './msal';
 export { describeMsalCall, type MsalCall, type MsalGrant } from './msal-call';
+export {
+  toSequenceSvg,
+  sequenceLayoutToSvg,
+  SEQUENCE_COLOUR_TOKENS,
+  type SequenceColours,
+  type SequenceSvgOptions,
+} from './sequence-svg';
+export { layoutSequence, type SequenceLayout, type SequenceArrow } from './sequence-layout';

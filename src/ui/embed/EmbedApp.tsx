@@ -9,16 +9,14 @@ import {
   useAppStore,
   type AppState,
 } from '../../state/index';
-import { FlowCanvas } from '../canvas/FlowCanvas';
 import { StepControls } from '../controls/StepControls';
 import { useKeyboardShortcuts } from '../controls/use-keyboard-shortcuts';
-import { PromptLayer } from '../dialogs/PromptLayer';
 import { Inspector } from '../inspector/Inspector';
 import { LiveAnnouncer } from '../shell/LiveAnnouncer';
 import { Notices } from '../shell/Notices';
-import { RunStatus } from '../shell/RunStatus';
 import { ScenarioPicker } from '../shell/ScenarioPicker';
 import { WhatIfPanel } from '../shell/WhatIfPanel';
+import { DiagramArea } from '../sequence/DiagramArea';
 import { useHostMessages } from './use-host-messages';
 import './embed.css';
 
@@ -79,11 +77,7 @@ export function EmbedApp(): ReactElement {
       <Notices />
       <div className="embed-main">
         {embed?.switches && !locked ? <WhatIfPanel /> : null}
-        <section className="canvas-area" aria-label="Flow diagram">
-          {parties ? <FlowCanvas key={scenarioId} run={run} parties={parties} /> : null}
-          <RunStatus />
-          <PromptLayer />
-        </section>
+        <DiagramArea run={run} parties={parties} scenarioId={scenarioId} />
         <Inspector />
       </div>
       <StepControls />

@@ -1,8 +1,9 @@
 // The authority party: routes requests to the token endpoints, discovery documents and JWKS.
-import type { EndpointResult } from '../../model/endpoint';
+import type { TraceEvent } from '../../model/trace';
+import type { AadstsCode } from '../../errors';
 import { findTenant } from '../../directory/directory';
 import { jsonResponse, safeDecodeURIComponent } from '../../http/message';
-import type { HttpRequest } from '../../http/message';
+import type { HttpRequest, HttpResponse } from '../../http/message';
 import type { AuthorityEnv } from './checks/check';
 import { openIdConfigurationV1, openIdConfigurationV2 } from './discovery';
 import { publishedJwks } from './keys';
@@ -21,7 +22,11 @@ import { handleAuthorize, handleConsent, handleLogin, handleMfa } from './author
 export async function handleAuthorityRequest(
   env: AuthorityEnv,
   request: HttpRequest,
-): Promise<EndpointResult> {
+): Promise<{
+  response: HttpResponse;
+  events: TraceEvent[];
+  failure?: { code: AadstsCode; args: Record<string, string | undefined> };
+}> {
   const url = new URL(request.url);
   const segments = url.pathname.split('/').filter(Boolean);
   const [tenantSegment = '', ...rest] = segments;
