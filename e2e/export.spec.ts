@@ -31,7 +31,13 @@ test('the Export menu is a menu of items and closes on Escape', async ({ page })
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
   const items = page.getByRole('menu', { name: 'Export' }).getByRole('menuitem');
-  await expect(items).toHaveText(['Mermaid sequence diagram', 'HAR file', 'Print all steps']);
+  await expect(items).toHaveText([
+    'Mermaid sequence diagram',
+    'HAR file',
+    'Sequence diagram (SVG)',
+    'Sequence diagram (PNG)',
+    'Print all steps',
+  ]);
   await expect(items.first()).toBeFocused();
   await page.keyboard.press('ArrowDown');
   await expect(items.nth(1)).toBeFocused();
@@ -70,6 +76,29 @@ test('HAR: the downloaded file is valid HAR 1.2, redacted by default', async ({ 
   const plain = JSON.parse(await downloaded(page, 'Download .har')) as unknown;
   expect(validate(plain) ? [] : validate.errors).toEqual([]);
   expect(JSON.stringify(plain)).toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/);
+});
+
+test('Sequence diagram (SVG) and (PNG): a well-formed SVG with a title per element, and a PNG', async ({
+  page,
+}) => {
+  const [svgDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exportItem(page, 'Sequence diagram (SVG)'),
+  ]);
+  expect(svgDownload.suggestedFilename()).toBe('obo-secret-steps-1-10.svg');
+  const svg = await readFile((await svgDownload.path()) ?? '', 'utf8');
+  const { DOMParser } = await import('@xmldom/xmldom');
+  const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+  expect(doc.documentElement?.nodeName).toBe('svg');
+  expect(doc.getElementsByTagName('title').length).toBeGreaterThan(10);
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    exportItem(page, 'Sequence diagram (PNG)'),
+  ]);
+  expect(pngDownload.suggestedFilename()).toBe('obo-secret-steps-1-10.png');
+  const png = await readFile((await pngDownload.path()) ?? '');
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.readUInt32BE(16)).toBeGreaterThan(800);
 });
 
 test('Print all steps: one page with every step, its narration and decoded tokens', async ({

@@ -2,7 +2,11 @@
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactElement } from 'react';
 import { createPortal } from 'react-dom';
 import { useAppStore, type AppState } from '../../state/index';
+import type { SimulationRun } from '../../engine/index';
+import { readSequenceColours } from '../sequence/colours';
+import { downloadText, exportFileName } from './download';
 import { ExportDialog, type ExportKind } from './ExportDialog';
+import { svgToPng } from './picture';
 import { PrintView } from './PrintView';
 import { loadExports } from './use-exports';
 import './export.css';
@@ -15,12 +19,14 @@ const selectExport = (s: AppState) => ({
 
 interface MenuItem {
   label: string;
-  open: ExportKind | 'print';
+  open: ExportKind | 'print' | 'svg' | 'png';
 }
 
 const ITEMS: MenuItem[] = [
   { label: 'Mermaid sequence diagram', open: 'mermaid' },
   { label: 'HAR file', open: 'har' },
+  { label: 'Sequence diagram (SVG)', open: 'svg' },
+  { label: 'Sequence diagram (PNG)', open: 'png' },
   { label: 'Print all steps', open: 'print' },
 ];
 
@@ -32,6 +38,7 @@ export function ExportMenu(): ReactElement {
   const { run, cursor, ready } = useAppStore(selectExport);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState<ExportKind | 'print' | null>(null);
+  const [problem, setProblem] = useState('');
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
   const upTo = run ? Math.min(cursor, run.steps.length - 1) : -1;
@@ -71,7 +78,33 @@ export function ExportMenu(): ReactElement {
   };
   const choose = (item: MenuItem): void => {
     setOpen(false);
+    if (item.open === 'svg' || item.open === 'png') {
+      if (run) void savePicture(item.open, run, upTo);
+      button.current?.focus();
+      return;
+    }
     setActive(item.open);
+  };
+  /** Downloads the sequence diagram of the steps so far, in the theme's colours. */
+  const savePicture = async (
+    kind: 'svg' | 'png',
+    r: SimulationRun,
+    last: number,
+  ): Promise<void> => {
+    setProblem('');
+    try {
+      const { toSequenceSvg } = await loadExports();
+      const colours = readSequenceColours();
+      const svg = toSequenceSvg(r, last, { colours });
+      if (kind === 'svg') {
+        downloadText(exportFileName(r.scenarioId, last, 'svg'), svg, 'image/svg+xml');
+        return;
+      }
+      const png = await svgToPng(svg, colours.background);
+      downloadText(exportFileName(r.scenarioId, last, 'png'), png, 'image/png');
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : 'The picture could not be made.');
+    }
   };
   const finish = (): void => {
     setActive(null);
@@ -122,6 +155,11 @@ export function ExportMenu(): ReactElement {
             </li>
           ))}
         </ul>
+      ) : null}
+      {problem ? (
+        <span className="export-problem" role="alert">
+          {problem}
+        </span>
       ) : null}
       {run && active === 'print'
         ? createPortal(<PrintView run={run} upTo={upTo} onClose={finish} />, document.body)
