@@ -56,6 +56,8 @@ export { formatAadTimestamp, formatIsoSeconds } from './core/clock';
 export { runScenario } from './simulation/run';
 export { applyVariants } from './simulation/variants';
 export type { RunOptions } from './simulation/run';
+export { inspectToken, isTokenDecodeError } from './simulation/decode-token';
+export type { TokenDecodeError, TokenDecodeErrorCode } from './simulation/decode-token';
 export { createWorld } from './simulation/world';
 export type { World, FetchHandler } from './simulation/world';
 export { fixtureCertificateBase64, fixturePrivateKeyPem, getFixtureKey } from './crypto';

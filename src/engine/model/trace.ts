@@ -134,7 +134,9 @@ export type SignatureStatus =
   | { status: 'valid'; signer: string; detail: string }
   | { status: 'invalid'; signer?: string; detail: string }
   /** A token for a Microsoft API (Graph): third parties must not validate it (access-tokens doc). */
-  | { status: 'not-for-you'; detail: string };
+  | { status: 'not-for-you'; detail: string }
+  /** A pasted token signed by a key that is not one of the simulator's: not checkable offline. */
+  | { status: 'unknown-key'; detail: string };
 
 /** A decoded and checked JWT found in a message or starting fact. */
 export interface TokenInspection {

@@ -34,10 +34,11 @@ export function tokensInStep(step: SimStep): { token: string; where: string }[] 
   return found;
 }
 
-function describe(
+/** One plain-words line about a decoded token, e.g. "v2.0 app-only access token for Orders API (roles: ...)". */
+export function describeToken(
   payload: Record<string, unknown>,
   kind: TokenInspection['kind'],
-  directory: Directory,
+  directory: Pick<Directory, 'applications'>,
 ): string {
   if (kind === 'client_assertion')
     return `Client assertion signed by app ${String(payload.iss)} for ${String(payload.aud)}`;
@@ -56,22 +57,26 @@ function describe(
   return `${ver}app-only access token for ${target} (roles: ${roles})`;
 }
 
+/** What a token is from its claims and where it travelled (`where`: a parameter or field name). */
+export function tokenKind(
+  payload: Record<string, unknown>,
+  where: string,
+): TokenInspection['kind'] {
+  if (where === 'client_assertion') return 'client_assertion';
+  if ('scp' in payload || 'roles' in payload || payload.idtyp === 'app') return 'access_token';
+  if (where === 'id_token' || 'nonce' in payload || 'c_hash' in payload) return 'id_token';
+  return 'jwt';
+}
+
 async function inspectToken(
   token: string,
   where: string,
   directory: Directory,
 ): Promise<TokenInspection | undefined> {
-  const isAssertion = where === 'client_assertion';
   const parts = decodeJwtParts(token);
   if (!parts) return undefined;
   const { header, payload } = parts;
-  const kind: TokenInspection['kind'] = isAssertion
-    ? 'client_assertion'
-    : 'scp' in payload || 'roles' in payload || payload.idtyp === 'app'
-      ? 'access_token'
-      : where === 'id_token' || 'nonce' in payload || 'c_hash' in payload
-        ? 'id_token'
-        : 'jwt';
+  const kind = tokenKind(payload, where);
   let signature: TokenInspection['signature'];
   if (kind === 'client_assertion') {
     const wanted = (header['x5t#S256'] ?? header.x5t) as string | undefined;
@@ -138,7 +143,7 @@ async function inspectToken(
       isTime: TIME_CLAIMS.has(name) && typeof value === 'number',
     })),
     signature,
-    summary: describe(payload, kind, directory),
+    summary: describeToken(payload, kind, directory),
   };
 }
 

@@ -13,6 +13,8 @@ export interface TokenCardProps {
   /** Extra words after the name, e.g. `(incoming assertion)`. */
   role?: string;
   highlighted?: boolean;
+  /** Whether the card is the link target of its token (off outside the inspector, e.g. in a dialog). */
+  anchored?: boolean;
 }
 
 /** Renders one decoded token as a region named by its heading (e.g. "Token B"). */
@@ -22,18 +24,20 @@ export function TokenCard({
   level = 3,
   role,
   highlighted,
+  anchored = true,
 }: TokenCardProps): ReactElement {
   const headingId = useId();
   const view = buildTokenView(tokenRef.name, tokenRef.inspection, now);
   const Heading = level === 3 ? 'h3' : 'h4';
   const valid = view.signature.status === 'valid';
   const notForYou = view.signature.status === 'not-for-you';
+  const unknownKey = view.signature.status === 'unknown-key';
   return (
     <section
       className={`token-card${highlighted ? ' is-highlighted' : ''}`}
       aria-labelledby={headingId}
-      id={tokenAnchorId(tokenRef.token)}
-      tabIndex={-1}
+      id={anchored ? tokenAnchorId(tokenRef.token) : undefined}
+      tabIndex={anchored ? -1 : undefined}
     >
       <div className="token-card-head">
         <Heading id={headingId} className="token-title">
@@ -48,14 +52,16 @@ export function TokenCard({
             </span>
           ) : null}
           <span
-            className={`badge ${valid ? 'badge-ok' : notForYou ? 'badge-kind' : 'badge-error'}`}
+            className={`badge ${valid ? 'badge-ok' : notForYou ? 'badge-kind' : unknownKey ? 'badge-unverified' : 'badge-error'}`}
             title={view.signature.detail}
           >
             {valid
               ? 'Signature verified'
               : notForYou
                 ? 'Not for you to validate'
-                : 'Signature invalid'}
+                : unknownKey
+                  ? 'Cannot verify offline'
+                  : 'Signature invalid'}
           </span>
         </div>
       </div>

@@ -12,10 +12,15 @@ const ExportMenu = lazy(() =>
   import('../export/ExportMenu').then((m) => ({ default: m.ExportMenu })),
 );
 
+const DecodeTokenDialog = lazy(() =>
+  import('../decode/DecodeTokenDialog').then((m) => ({ default: m.DecodeTokenDialog })),
+);
+
 /** The top bar. */
 export function Header(): ReactElement {
   const { catalogue, whatIfOpen, setWhatIfOpen, variantCount } = useAppStore(selectScenarioPicker);
   const [sharing, setSharing] = useState(false);
+  const [decoding, setDecoding] = useState(false);
   return (
     <header className="app-header">
       <h1 className="brand">
@@ -56,10 +61,23 @@ export function Header(): ReactElement {
         >
           Share
         </button>
+        <button
+          type="button"
+          className="header-button"
+          aria-haspopup="dialog"
+          onClick={() => setDecoding(true)}
+        >
+          Decode a token
+        </button>
       </div>
       {sharing ? (
         <Suspense fallback={null}>
           <ShareDialog onClose={() => setSharing(false)} />
+        </Suspense>
+      ) : null}
+      {decoding ? (
+        <Suspense fallback={null}>
+          <DecodeTokenDialog onClose={() => setDecoding(false)} />
         </Suspense>
       ) : null}
     </header>
