@@ -42,6 +42,7 @@ export type {
 export type { HttpRequest, HttpResponse, HttpMethod } from './http/message';
 export type { AadstsCode, AadstsEntry, DocRef, OAuthErrorCode } from './errors';
 export type { CheckName } from './parties/authority/checks/check';
+export type { ApiCheckName } from './model/checks';
 export type * from './directory/model';
 export { AADSTS, DOCS } from './errors';
 export {

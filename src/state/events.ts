@@ -13,6 +13,17 @@ export interface EventNote {
   title: string;
   /** Details one a line, e.g. the grants created or the registered reply URL. */
   items: string[];
+  /** For a failed check: the rule it enforces and the document it comes from ("Rule: ..."). */
+  rule?: { text: string; source?: { label: string; url: string } };
+}
+
+/** The rule of a failed check as a note carries it, when the event recorded one. */
+function ruleOf(failed: {
+  rule?: string;
+  source?: { label: string; url: string };
+}): Pick<EventNote, 'rule'> {
+  if (!failed.rule) return {};
+  return { rule: { text: failed.rule, ...(failed.source ? { source: failed.source } : {}) } };
 }
 
 function labelOf(run: SimulationRun, id: PartyId): string {
@@ -153,6 +164,17 @@ function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote |
               `Endpoint: ${event.endpoint}`,
               `Passed before it: ${event.passed.join(', ') || 'none'}`,
             ],
+            ...ruleOf(event.failed),
+          }
+        : null;
+    case 'api.checks':
+      return event.failed
+        ? {
+            key,
+            tone: 'error',
+            title: `${labelOf(run, event.party)} check failed: ${event.failed.check}`,
+            items: [`Passed before it: ${event.passed.join(', ') || 'none'}`],
+            ...ruleOf(event.failed),
           }
         : null;
     case 'token.validated':
@@ -173,7 +195,7 @@ const noteCache = new WeakMap<SimStep, EventNote[]>();
  * The step's trace events worth reading, in plain words: sign-in, consent prompted and recorded
  * (which grants were missing or created), codes, the person's decisions, the web app's checks
  * (state, nonce, c_hash), reply URL matching (wildcard or not), token validation and a failed
- * authority check. Other events (JWKS caching, tokens issued) are left to the other tabs.
+ * authority or API check with the rule it enforces. Other events (JWKS caching, tokens issued) are left to the other tabs.
  */
 export function buildEventNotes(run: SimulationRun, step: SimStep): EventNote[] {
   const cached = noteCache.get(step);

@@ -1,4 +1,4 @@
-// The names of the rules the authority enforces: one closed union, shared by the trace and the checks.
+// The names of the rules the authority and the APIs enforce: closed unions, shared by the trace and the checks.
 
 /** Closed list of the authority's check names, in the vocabulary of the docs they enforce. */
 export type CheckName =
@@ -56,3 +56,10 @@ export type CheckName =
   | 'refresh-token-not-revoked'
   | 'resource-consented'
   | 'delegated-scp-present';
+
+/**
+ * Closed list of a resource API's bearer-validation rules, in the order it applies them
+ * (RFC 6750 section 3, RFC 7519 section 7.2, RFC 9068 section 4).
+ */
+export type ApiCheckName =
+  'bearer-present' | 'signature' | 'issuer' | 'audience' | 'lifetime' | 'scope-or-role';

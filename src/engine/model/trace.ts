@@ -1,7 +1,7 @@
 // The trace: steps (one HTTP message each), the events that explain them, and the run value.
 import type { AadstsCode, DocRef } from '../errors';
 import type { HttpRequest, HttpResponse } from '../http/message';
-import type { CheckName } from './checks';
+import type { ApiCheckName, CheckName } from './checks';
 import type {
   ClockChoice,
   Narration,
@@ -19,7 +19,17 @@ export type TraceEvent =
       endpoint: string;
       /** Checks that passed, in the order they ran. */
       passed: CheckName[];
-      failed?: { check: CheckName; code: AadstsCode };
+      /** The check that failed, its AADSTS code, and the rule it enforces (text and source). */
+      failed?: { check: CheckName; code: AadstsCode; rule?: string; source?: DocRef };
+    }
+  | {
+      type: 'api.checks';
+      /** The API that validated the bearer token. */
+      party: PartyId;
+      /** Bearer-validation checks that passed, in the order they ran. */
+      passed: ApiCheckName[];
+      /** The check that failed, the rejection reason, and the rule it enforces (text and source). */
+      failed?: { check: ApiCheckName; reason: string; rule: string; source: DocRef };
     }
   | {
       type: 'client.assertion.built';

@@ -10,7 +10,10 @@ const TONE_LABELS: Record<EventNote['tone'], string> = {
   info: 'Note',
 };
 
-/** A short list of the step's notable events; renders nothing when there are none. */
+/**
+ * A short list of the step's notable events; a failed check adds "Rule: <text>" with a link to its
+ * source. Renders nothing when there are none.
+ */
 export function EventNotes({ notes }: { notes: EventNote[] }): ReactElement | null {
   if (notes.length === 0) return null;
   return (
@@ -27,6 +30,21 @@ export function EventNotes({ notes }: { notes: EventNote[] }): ReactElement | nu
                   <li key={item}>{item}</li>
                 ))}
               </ul>
+            ) : null}
+            {note.rule ? (
+              <p className="event-note-rule">
+                Rule: {note.rule.text}
+                {note.rule.source ? (
+                  <>
+                    {' '}
+                    (
+                    <a href={note.rule.source.url} target="_blank" rel="noreferrer">
+                      {note.rule.source.label}
+                    </a>
+                    )
+                  </>
+                ) : null}
+              </p>
             ) : null}
           </li>
         ))}

@@ -351,7 +351,11 @@ describe('authority.checks trace event on failure', () => {
       type: 'authority.checks',
       endpoint: 'token v2.0',
       passed: checksBefore('client_credentials', 'client-secret-valid'),
-      failed: { check: 'client-secret-valid', code: 7000215 },
+      failed: {
+        check: 'client-secret-valid',
+        code: 7000215,
+        rule: 'A client_secret (body or Basic) equals a registered secret that has not expired.',
+      },
     });
     // The failed response step carries the catalogue's error card.
     const step = world.log().at(-1);

@@ -3,6 +3,7 @@ import { formatAadTimestamp } from '../../core/clock';
 import type { TraceEvent } from '../../model/trace';
 import { fromBase64 } from '../../crypto';
 import { AADSTS, fillTemplate } from '../../errors';
+import type { DocRef } from '../../errors';
 import { decodeForm, getHeader, jsonResponse, safeDecodeURIComponent } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';
 import type { AuthorityEnv, CheckFailure, CheckName, TokenContext } from './checks/check';
@@ -141,7 +142,12 @@ export async function handleTokenRequest(
     form.get('client-request-id') ?? url.searchParams.get('client-request-id') ?? env.random.guid();
   const endpointName = `token ${endpoint === 'v2' ? 'v2.0' : 'v1.0'}`;
   const passed: CheckName[] = [];
-  const fail = (check: CheckName, failure: CheckFailure): EndpointResult => ({
+  const fail = (
+    check: CheckName,
+    failure: CheckFailure,
+    rule?: string,
+    source?: DocRef,
+  ): EndpointResult => ({
     response: buildErrorResponse(
       env,
       failure,
@@ -154,22 +160,34 @@ export async function handleTokenRequest(
         type: 'authority.checks',
         endpoint: endpointName,
         passed,
-        failed: { check, code: failure.code },
+        failed: {
+          check,
+          code: failure.code,
+          ...(rule ? { rule } : {}),
+          ...(source ? { source } : {}),
+        },
       },
     ],
   });
 
   const common = await runChecks(REQUEST_CHECKS, ctx);
   passed.push(...common.passed);
-  if (common.failed) return fail(common.failed.check, common.failed.failure);
+  if (common.failed) {
+    const { check, failure, rule, source } = common.failed;
+    return fail(check, failure, rule, source);
+  }
 
   const grant = (GRANTS as Record<string, Grant>)[form.get('grant_type') ?? ''] as Grant;
   const specific = await runChecks(grant.checks, ctx);
   passed.push(...specific.passed);
-  if (specific.failed) return fail(specific.failed.check, specific.failed.failure);
+  if (specific.failed) {
+    const { check, failure, rule, source } = specific.failed;
+    return fail(check, failure, rule, source);
+  }
 
   const issued = await grant.issue(ctx);
-  if ('failed' in issued) return fail(issued.failed.check, issued.failed.failure);
+  if ('failed' in issued)
+    return fail(issued.failed.check, issued.failed.failure, issued.failed.rule);
   return {
     response: jsonResponse(200, issued.body),
     events: [{ type: 'authority.checks', endpoint: endpointName, passed }, ...issued.events],

@@ -8,7 +8,7 @@ import type {
   Tenant,
   User,
 } from '../../../directory/model';
-import type { AadstsCode } from '../../../errors';
+import type { AadstsCode, DocRef } from '../../../errors';
 import type { HttpRequest } from '../../../http/message';
 
 export type { CheckName } from '../../../model/checks';
@@ -143,29 +143,47 @@ export interface TokenContext {
   refresh?: { value: string; record: RefreshTokenRecord };
 }
 
-/** One rule of an endpoint. `run` returns nothing when the rule holds. */
-export interface Check {
-  name: CheckName;
+/**
+ * What every named rule of an endpoint states: its name, the rule in one sentence (shown in the
+ * inspector as "Rule: ..."), and the document that sets it.
+ */
+export interface Rule<Name extends string = CheckName> {
+  name: Name;
   /** The rule in one sentence, with its source. */
   rule: string;
-  run(ctx: TokenContext): CheckFailure | undefined | Promise<CheckFailure | undefined>;
+  /** The RFC section or platform doc the rule comes from (linked next to the rule text). */
+  source?: DocRef;
 }
 
-/** Outcome of running an ordered list of checks. */
+/** One rule of an endpoint, run against the endpoint's context `Ctx`; nothing when the rule holds. */
+export interface Check<Ctx = TokenContext> extends Rule {
+  run(ctx: Ctx): CheckFailure | undefined | Promise<CheckFailure | undefined>;
+}
+
+/** Outcome of running an ordered list of checks; `failed` names the check and repeats its rule. */
 export interface ChecksOutcome {
   passed: CheckName[];
-  failed?: { check: CheckName; failure: CheckFailure };
+  failed?: { check: CheckName; failure: CheckFailure; rule: string; source?: DocRef };
 }
 
 /** Runs `checks` in order and stops at the first failure (node-oidc-provider style). Never throws. */
-export async function runChecks(
-  checks: readonly Check[],
-  ctx: TokenContext,
+export async function runChecks<Ctx>(
+  checks: readonly Check<Ctx>[],
+  ctx: Ctx,
 ): Promise<ChecksOutcome> {
   const passed: CheckName[] = [];
   for (const check of checks) {
     const failure = await check.run(ctx);
-    if (failure) return { passed, failed: { check: check.name, failure } };
+    if (failure)
+      return {
+        passed,
+        failed: {
+          check: check.name,
+          failure,
+          rule: check.rule,
+          ...(check.source ? { source: check.source } : {}),
+        },
+      };
     passed.push(check.name);
   }
   return { passed };

@@ -16,7 +16,7 @@ import {
 import { redeemedResourceConsented } from '../checks/target';
 import { mintDelegatedAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
 import type { Grant, GrantIssue } from './grant';
-import { clientInfoFor, tokenResponseBody } from './grant';
+import { clientInfoFor, DELEGATED_SCP_PRESENT_RULE, tokenResponseBody } from './grant';
 
 /**
  * Issues the tokens of a delegated sign-in for the resource the `resource-consented` check
@@ -58,7 +58,13 @@ export async function issueDelegatedTokens(
       amr: facts.amr,
     });
     if ('failure' in minted)
-      return { failed: { check: 'delegated-scp-present', failure: minted.failure } };
+      return {
+        failed: {
+          check: 'delegated-scp-present',
+          failure: minted.failure,
+          rule: DELEGATED_SCP_PRESENT_RULE,
+        },
+      };
     const clientInfo = clientInfoFor(ctx, user.id, tenant.id);
     const refresh = facts.oidcScopes.includes('offline_access')
       ? mintRefreshToken(env, client.appId, user.id, scopes, {

@@ -9,7 +9,11 @@ import type { Check, CheckFailure, CheckName, TokenContext } from '../checks/che
  */
 export type GrantIssue =
   | { body: Record<string, unknown>; events: TraceEvent[] }
-  | { failed: { check: CheckName; failure: CheckFailure } };
+  | { failed: { check: CheckName; failure: CheckFailure; rule?: string } };
+
+/** The rule behind the `delegated-scp-present` invariant of minting a delegated token. */
+export const DELEGATED_SCP_PRESENT_RULE =
+  'A delegated access token carries at least one granted scope in scp; with none consented, the user or an admin must consent first.';
 
 /** A token-endpoint grant (RFC 6749 section 4): checks run in order, then `issue`. */
 export interface Grant {

@@ -7,7 +7,7 @@ import type { TokenContext } from '../checks/check';
 import { resolvedContext } from '../checks/check';
 import { mintDelegatedAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
 import type { Grant } from './grant';
-import { clientInfoFor, tokenResponseBody } from './grant';
+import { clientInfoFor, DELEGATED_SCP_PRESENT_RULE, tokenResponseBody } from './grant';
 
 /**
  * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `requested_token_use=on_behalf_of`:
@@ -57,7 +57,13 @@ export const ON_BEHALF_OF_GRANT: Grant = {
       amr: record?.amr ?? [],
     });
     if ('failure' in minted)
-      return { failed: { check: 'delegated-scp-present', failure: minted.failure } };
+      return {
+        failed: {
+          check: 'delegated-scp-present',
+          failure: minted.failure,
+          rule: DELEGATED_SCP_PRESENT_RULE,
+        },
+      };
     const wantsRefresh = ctx.endpoint === 'v1' || ctx.oidcScopes.has('offline_access');
     const refreshToken = wantsRefresh
       ? mintRefreshToken(ctx.env, client.appId, userId, scopes, {
