@@ -71,7 +71,7 @@ function engineImportRules(areas) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
+  { ignores: ['dist', '.e2e-dist', 'node_modules', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -141,6 +141,33 @@ export default tseslint.config(
       patterns: [FLOOR_STAYS_DOWN],
     },
   ]),
+  // The state layer reads runs with the crypto-free engine/wire (values and types) and may name
+  // engine/index only in `import type`; the engine itself arrives through engine-loader's
+  // dynamic import(), which this rule does not see, so no view needs the lazily loaded chunk.
+  {
+    files: ['src/state/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test-helpers.ts', '**/*.test-support.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/engine/**', '!**/engine/wire', '!**/engine/index'],
+              message:
+                'src/state imports the engine only through engine/wire (values) and engine/index (types).',
+            },
+            {
+              group: ['**/engine/index'],
+              allowTypeImports: true,
+              message:
+                'Values from the engine come from engine/wire; engine/index is the lazily loaded chunk (import type only).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['src/ui/**/*.{ts,tsx}', 'src/main.tsx'],
     plugins: { 'react-hooks': reactHooks },
