@@ -127,12 +127,7 @@ export function clientCredentialsNarration(
       request: {
         title: 'The daemon calls the API with the token',
         text: 'The access token travels in the Authorization: Bearer header (RFC 6750). The API has never heard of any user: it only sees the calling app.',
-        docs: [
-          {
-            label: 'RFC 6750 section 2.1',
-            url: 'https://www.rfc-editor.org/rfc/rfc6750#section-2.1',
-          },
-        ],
+        docs: [DOCS.rfc6750Bearer],
       },
       response: {
         title: 'The API trusts the app, not a user',
@@ -142,9 +137,7 @@ export function clientCredentialsNarration(
       error: {
         title: 'The API refuses the call',
         text: 'The API answered with a WWW-Authenticate header saying why (RFC 6750 section 3).',
-        docs: [
-          { label: 'RFC 6750 section 3', url: 'https://www.rfc-editor.org/rfc/rfc6750#section-3' },
-        ],
+        docs: [DOCS.rfc6750Challenge],
       },
     },
   };

@@ -11,30 +11,12 @@ import type {
 } from '../engine/index';
 import { APP, AUTHORITY, contosoDirectory, SECRET, SP, USER } from './contoso';
 
-const CODE_DOC = {
-  label: 'Authorization code flow',
-  url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow',
-};
-const OIDC_DOC = {
-  label: 'OpenID Connect on the platform',
-  url: 'https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc',
-};
-const REPLY_DOC = {
-  label: 'Redirect URI (reply URL) restrictions',
-  url: 'https://learn.microsoft.com/entra/identity-platform/reply-url',
-};
-const PKCE_DOC = {
-  label: 'RFC 7636: Proof Key for Code Exchange',
-  url: 'https://www.rfc-editor.org/rfc/rfc7636',
-};
-const ID_TOKEN_DOC = {
-  label: 'ID token claims',
-  url: 'https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference',
-};
-const REFRESH_DOC = {
-  label: 'Refresh tokens',
-  url: 'https://learn.microsoft.com/entra/identity-platform/refresh-tokens',
-};
+const CODE_DOC = DOCS.authCode;
+const OIDC_DOC = DOCS.oidc;
+const REPLY_DOC = DOCS.replyUrl;
+const PKCE_DOC = DOCS.pkce;
+const ID_TOKEN_DOC = DOCS.idTokenClaims;
+const REFRESH_DOC = DOCS.refreshTokens;
 
 /** Documentation links of the sign-in scenarios. */
 export const SIGN_IN_DOCS = { CODE_DOC, OIDC_DOC, REPLY_DOC, PKCE_DOC, ID_TOKEN_DOC, REFRESH_DOC };

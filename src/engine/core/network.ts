@@ -4,17 +4,14 @@ import { requestLine } from '../http/message';
 import type { SimClock } from './clock';
 import { advanceClock } from './clock';
 import type { PartyId } from '../model/scenario';
-import type { ErrorCard, SimStep, TraceEvent } from '../model/trace';
+import type { EndpointResult } from '../model/endpoint';
+import type { SimStep, TraceEvent } from '../model/trace';
 
-/** What a party handler returns: the response, events that explain it, and an error card for failures. */
-export interface HandlerResult {
-  response: HttpResponse;
-  events?: TraceEvent[];
-  error?: ErrorCard;
-}
+/** What a party handler returns: the one endpoint result type (response, events, failure, error card). */
+export type HandlerResult = EndpointResult;
 
 /** A party's request handler on the simulated network. */
-export type PartyHandler = (request: HttpRequest) => Promise<HandlerResult>;
+export type PartyHandler = (request: HttpRequest) => Promise<EndpointResult>;
 
 /** A step before narration is attached. */
 export type RawStep = Omit<SimStep, 'narration'>;
@@ -23,7 +20,7 @@ export type RawStep = Omit<SimStep, 'narration'>;
  * A handler bug becomes a visible 500 step instead of a lost run: a JSON body with `error`
  * (`server_error`, RFC 6749 section 4.1.2.1) and `error_description`.
  */
-function internalError(error: unknown): HandlerResult {
+function internalError(error: unknown): EndpointResult {
   const message = error instanceof Error ? error.message : String(error);
   return {
     response: {
@@ -79,7 +76,7 @@ function parseUrl(value: unknown): URL | undefined {
 }
 
 /** Calls `handler`; a throw, a rejection or an unsendable response becomes a 500 result. */
-async function dispatch(handler: PartyHandler, request: HttpRequest): Promise<HandlerResult> {
+async function dispatch(handler: PartyHandler, request: HttpRequest): Promise<EndpointResult> {
   try {
     const result = await handler(request);
     const unsendable = unsendableReason(result.response);
@@ -165,7 +162,7 @@ export class Network {
       outcome: 'request',
       events: this.flush(),
     });
-    const result: HandlerResult = route
+    const result: EndpointResult = route
       ? await dispatch(route.handler, request)
       : {
           response: {

@@ -7,24 +7,13 @@ import type { BrowserParty, Narration, ScenarioDefinition } from '../model/scena
 const JWKS_NARRATION: Narration = {
   title: 'Fetch the signing keys (JWKS)',
   text: "Before it can trust any token, the API downloads the authority's public signing keys from the jwks_uri of the discovery document. It caches them, so this happens once.",
-  docs: [
-    {
-      label: 'Access tokens: validate the signature',
-      url: 'https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-signature',
-    },
-  ],
+  docs: [DOCS.accessTokenSignature],
 };
 
 const JWKS_RESPONSE_NARRATION: Narration = {
   title: 'The authority publishes its public keys',
   text: 'Each key has a kid; a token header names the kid of the key that signed it. The API verifies signatures locally from now on; it never asks the authority whether a token is valid.',
-  docs: [
-    DOCS.rfc6749,
-    {
-      label: 'RFC 7517 (JSON Web Key Set)',
-      url: 'https://www.rfc-editor.org/rfc/rfc7517#section-5',
-    },
-  ],
+  docs: [DOCS.rfc6749, DOCS.rfc7517],
 };
 
 /**

@@ -13,7 +13,7 @@ import { handleApiRequest } from '../parties/api/resource-api';
 import type { ApiState } from '../parties/api/resource-api';
 import type { PartyEnv } from '../parties/shared/env';
 import { cardForCode } from '../errors';
-import type { AadstsCode } from '../errors';
+import type { EndpointFailure } from '../model/endpoint';
 import { parseJsonBody } from '../http/message';
 import type { HttpResponse } from '../http/message';
 import { createClock } from '../core/clock';
@@ -76,7 +76,7 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
   };
   network.register(AUTHORITY_ORIGIN, authority.id, async (request) => {
     const { failure, ...result } = await handleAuthorityRequest(authorityEnv, request);
-    return { ...result, ...errorCardFor(result.events, result.response, failure) };
+    return { ...result, ...errorCardFor(result.events ?? [], result.response, failure) };
   });
   const apiEnv: PartyEnv = { network, clock, random, tenantId: scenario.tenantId, partyUrls };
   for (const api of apis) {
@@ -108,17 +108,13 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
   };
 }
 
-function errorCardFor(
-  events: TraceEvent[],
-  response: HttpResponse,
-  failure?: { code: AadstsCode; args: Record<string, string | undefined> },
-) {
+function errorCardFor(events: TraceEvent[], response: HttpResponse, failure?: EndpointFailure) {
   const failed = events.find((e) => e.type === 'authority.checks' && e.failed);
   if (response.status < 400 && !failed) return {};
   const body = parseJsonBody(response) as { error_codes?: number[] } | undefined;
-  const code = (failure?.code ??
-    (failed?.type === 'authority.checks' ? failed.failed?.code : body?.error_codes?.[0])) as
-    AadstsCode | undefined;
+  const code =
+    failure?.code ??
+    (failed?.type === 'authority.checks' ? failed.failed?.code : body?.error_codes?.[0]);
   const card = cardForCode(code, failure?.args);
   return card ? { error: card } : {};
 }

@@ -1,14 +1,22 @@
 // A protected web API: validates bearer tokens against the authority's JWKS; a middle tier also does OBO.
-import type { HandlerResult } from '../../core/network';
+import type { EndpointResult } from '../../model/endpoint';
 import type { ApiParty, OboCall } from '../../model/scenario';
 import type { ErrorCard } from '../../model/trace';
-import { toBase64, verifyJwt } from '../../crypto';
-import type { Jwks, JwtFailureReason } from '../../crypto';
+import { verifyJwt } from '../../crypto';
+import type { Jwks } from '../../crypto';
 import { isMicrosoftGraphAudience } from '../../directory/directory';
-import { cardForCode, DOCS } from '../../errors';
-import { getHeader, jsonResponse, parseJsonBody, toHeaderSafeText } from '../../http/message';
+import {
+  BEARER_DOCS,
+  bearerRejectionCard,
+  buildBearerChallenge,
+  buildClaimsChallenge,
+  cardForCode,
+  DOCS,
+} from '../../errors';
+import type { BearerRejectionReason } from '../../errors';
+import { getHeader, jsonResponse, parseJsonBody } from '../../http/message';
 import type { HttpRequest } from '../../http/message';
-import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
+import { issuersFor } from '../authority/keys';
 import type { PartyEnv } from '../shared/env';
 import { fetchJwksOnce, postTokenRequest } from '../shared/token-request';
 
@@ -23,73 +31,6 @@ export interface ApiState {
    */
   tokenVersion?: '1.0' | '2.0';
 }
-
-const REJECTIONS: Record<
-  | JwtFailureReason
-  | 'missing'
-  | 'insufficient_scope'
-  | 'app_only_not_allowed'
-  | 'exp_missing'
-  | 'issued_in_future',
-  { why: string; fix: string }
-> = {
-  missing: {
-    why: 'The request carried no Authorization: Bearer header.',
-    fix: 'Acquire an access token for this API and send it as Authorization: Bearer <token>.',
-  },
-  malformed: {
-    why: 'The bearer value is not a well-formed JWT.',
-    fix: 'Send the access_token value from the token response, unchanged.',
-  },
-  signature_invalid: {
-    why: "The token's signature does not verify with the authority's published keys: it was altered or forged.",
-    fix: 'Only accept tokens signed by your tenant; the client must send a token issued by the authority.',
-  },
-  key_not_found: {
-    why: "No key in the authority's JWKS has the token's kid: it was signed by someone else (or the API's key cache is stale).",
-    fix: 'Refresh the JWKS; reject tokens from other issuers.',
-  },
-  expired: {
-    why: "The token's exp is in the past, beyond the API's clock-skew allowance.",
-    fix: 'The client acquires a fresh token (MSAL does this silently) and retries.',
-  },
-  not_yet_valid: {
-    why: "The token's nbf is in the future.",
-    fix: 'Check the clocks of the parties.',
-  },
-  issuer_mismatch: {
-    why: "The token's iss is not this tenant's issuer.",
-    fix: "Accept only your tenant's v1.0 and v2.0 issuers.",
-  },
-  audience_mismatch: {
-    why: "The token's aud is not this API: it was issued for another resource.",
-    fix: "The client must request a token with this API's scope (its App ID URI or app id).",
-  },
-  algorithm_not_allowed: {
-    why: 'The token is signed with an algorithm the API does not accept.',
-    fix: 'Accept RS256 only, as the authority signs.',
-  },
-  claim_invalid: {
-    why: 'A registered claim has an invalid value.',
-    fix: 'Inspect the claims and the API validation settings.',
-  },
-  insufficient_scope: {
-    why: 'The token is valid but does not carry a scope or app role this API requires.',
-    fix: 'Grant the permission to the client (consent for scp, admin-assigned app role for roles) and request a new token.',
-  },
-  app_only_not_allowed: {
-    why: 'This API serves users only and the token is app-only (no scp).',
-    fix: 'Call it with a delegated token, or allow app-only callers with an app role.',
-  },
-  exp_missing: {
-    why: 'The token is signed by the authority but has no numeric exp: a token without an expiry would be valid forever, so access tokens must carry exp (RFC 9068 section 2.2).',
-    fix: 'Reject tokens without exp (jose: requiredClaims ["exp"]); the client acquires a normal access token.',
-  },
-  issued_in_future: {
-    why: "The token's iat is later than now plus the API's clock-skew allowance: it claims to be issued in the future, so either a clock is badly wrong or the token was minted to outlive its real lifetime.",
-    fix: 'Check the clocks of the parties; reject tokens whose iat is beyond the allowed skew.',
-  },
-};
 
 /**
  * Claims rules jose leaves to the caller (RFC 9068 section 4): a numeric `exp` must be present,
@@ -116,41 +57,20 @@ function timeClaimsFailure(
   return undefined;
 }
 
-const API_DOCS = [
-  {
-    label: 'Protected web API: verify scopes and app roles',
-    url: 'https://learn.microsoft.com/entra/identity-platform/scenario-protected-web-api-verification-scope-app-roles',
-  },
-  {
-    label: 'RFC 6750 section 3 (WWW-Authenticate)',
-    url: 'https://www.rfc-editor.org/rfc/rfc6750#section-3',
-  },
-];
-
-/**
- * The head of every `Bearer` challenge an API sends: the tenant in `realm` and that tenant's
- * authorize endpoint in `authorization_uri`. The claims-challenge doc pairs an empty realm with the
- * common endpoint only; a realm needs a tenant-specific `authorization_uri`.
- * @see https://learn.microsoft.com/entra/identity-platform/claims-challenge#claims-challenge-header-format
- */
-export function bearerChallengeHead(tenantId: string): string {
-  return `Bearer realm="${tenantId}", authorization_uri="${AUTHORITY_ORIGIN}/${tenantId}/oauth2/v2.0/authorize"`;
-}
-
+/** A 401/403 bearer rejection (RFC 6750 section 3.1); `scope` is the scope a 403 asks for. */
 function rejection(
   status: 401 | 403,
-  reason: keyof typeof REJECTIONS,
+  reason: BearerRejectionReason,
   description: string,
   tenantId: string,
   party: ApiParty,
-  extra = '',
-): HandlerResult {
+  scope?: string,
+): EndpointResult {
   const error = status === 403 ? 'insufficient_scope' : 'invalid_token';
-  const challenge =
-    reason === 'missing'
-      ? bearerChallengeHead(tenantId)
-      : `${bearerChallengeHead(tenantId)}, error="${error}", error_description="${toHeaderSafeText(description)}"${extra}`;
-  const text = REJECTIONS[reason];
+  const challenge = buildBearerChallenge(
+    tenantId,
+    reason === 'missing' ? undefined : { error, description, ...(scope ? { scope } : {}) },
+  );
   return {
     response: jsonResponse(
       status,
@@ -158,13 +78,7 @@ function rejection(
       { 'WWW-Authenticate': challenge },
     ),
     events: [{ type: 'token.validated', party: party.id, ok: false, reason, detail: description }],
-    error: {
-      error,
-      title: `${party.label} rejected the token`,
-      why: text.why,
-      fix: text.fix,
-      docs: API_DOCS,
-    },
+    error: bearerRejectionCard(error, reason, party.label),
   };
 }
 
@@ -192,7 +106,7 @@ export async function handleApiRequest(
   state: ApiState,
   env: PartyEnv,
   request: HttpRequest,
-): Promise<HandlerResult> {
+): Promise<EndpointResult> {
   const authorization = getHeader(request.headers, 'Authorization') ?? '';
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match?.[1]) return rejection(401, 'missing', 'No bearer token.', env.tenantId, party);
@@ -208,7 +122,7 @@ export async function handleApiRequest(
         title: 'Signing keys unavailable',
         why: "The API could not fetch the authority's JWKS.",
         fix: 'Check the jwks_uri.',
-        docs: API_DOCS,
+        docs: BEARER_DOCS,
       },
     };
   }
@@ -233,7 +147,7 @@ export async function handleApiRequest(
         `The token's scp lacks ${v.requiredScopes.join(' or ')}.`,
         env.tenantId,
         party,
-        `, scope="${v.requiredScopes.join(' ')}"`,
+        v.requiredScopes.join(' '),
       );
     }
   } else {
@@ -299,7 +213,7 @@ async function callDownstreamOnBehalfOf(
   env: PartyEnv,
   assertion: string,
   claims: Record<string, unknown>,
-): Promise<HandlerResult> {
+): Promise<EndpointResult> {
   const obo = party.obo;
   if (!obo) throw new Error(`${party.id} has no OBO configuration.`);
   const { response: tokenResponse, body: tokenBody } = await postTokenRequest(env, {
@@ -321,9 +235,8 @@ async function callDownstreamOnBehalfOf(
   if (tokenResponse.status !== 200 || typeof tokenBody.access_token !== 'string') {
     const card = oboFailureCard(tokenBody, party, obo);
     if (typeof tokenBody.claims === 'string') {
-      const encoded = toBase64(new TextEncoder().encode(tokenBody.claims));
       env.network.emit({ type: 'claims.challenge', party: party.id, claims: tokenBody.claims });
-      const challenge = `${bearerChallengeHead(env.tenantId)}, error="insufficient_claims", claims="${encoded}"`;
+      const challenge = buildClaimsChallenge(env.tenantId, tokenBody.claims);
       return {
         response: jsonResponse(
           401,
@@ -382,7 +295,7 @@ async function callDownstreamOnBehalfOf(
         title: 'Downstream API refused the call',
         why: 'The downstream API rejected token B; see its response.',
         fix: 'Open the downstream response step for its WWW-Authenticate header.',
-        docs: API_DOCS,
+        docs: BEARER_DOCS,
       },
     };
   }

@@ -1,9 +1,8 @@
 // The authority party: routes requests to the token endpoints, discovery documents and JWKS.
-import type { TraceEvent } from '../../model/trace';
-import type { AadstsCode } from '../../errors';
+import type { EndpointResult } from '../../model/endpoint';
 import { findTenant } from '../../directory/directory';
 import { jsonResponse, safeDecodeURIComponent } from '../../http/message';
-import type { HttpRequest, HttpResponse } from '../../http/message';
+import type { HttpRequest } from '../../http/message';
 import type { AuthorityEnv } from './checks/check';
 import { openIdConfigurationV1, openIdConfigurationV2 } from './discovery';
 import { publishedJwks } from './keys';
@@ -22,11 +21,7 @@ import { handleAuthorize, handleConsent, handleLogin, handleMfa } from './author
 export async function handleAuthorityRequest(
   env: AuthorityEnv,
   request: HttpRequest,
-): Promise<{
-  response: HttpResponse;
-  events: TraceEvent[];
-  failure?: { code: AadstsCode; args: Record<string, string | undefined> };
-}> {
+): Promise<EndpointResult> {
   const url = new URL(request.url);
   const segments = url.pathname.split('/').filter(Boolean);
   const [tenantSegment = '', ...rest] = segments;

@@ -1,4 +1,5 @@
 // The authority's HTML pages: sign-in, MFA, consent, errors and form_post, each with a machine-readable island.
+import { escapeHtml, htmlDocument } from '../../http/html';
 import type { ConsentItem } from './consent';
 
 /** What a page asks of the person, or carries, as the browser party reads it. */
@@ -21,12 +22,6 @@ export type AuthorityPage =
 
 /** The id of the JSON island the browser reads (`<script type="application/json" id=...>`). */
 export const PAGE_ISLAND_ID = 'sim-page';
-
-const escapeHtml = (value: string) =>
-  value.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
-  );
 
 function body(page: AuthorityPage): string {
   switch (page.page) {
@@ -52,7 +47,10 @@ function body(page: AuthorityPage): string {
 /** Renders `page` as an HTML document with its JSON island (`<` escaped inside the JSON). */
 export function renderPage(page: AuthorityPage): string {
   const island = JSON.stringify(page).replace(/</g, '\\u003c');
-  return `<!DOCTYPE html><html><head><title>Sign in to your account</title></head><body>${body(page)}<script type="application/json" id="${PAGE_ISLAND_ID}">${island}</script></body></html>`;
+  return htmlDocument(
+    'Sign in to your account',
+    `${body(page)}<script type="application/json" id="${PAGE_ISLAND_ID}">${island}</script>`,
+  );
 }
 
 /** Reads the JSON island of an authority page; `undefined` for any other HTML. Never throws. */

@@ -1,6 +1,6 @@
 // The token endpoint (v1 and v2): parse, run the grant's ordered checks, answer a token or an AADSTS error.
 import { formatAadTimestamp } from '../../core/clock';
-import type { TraceEvent } from '../../model/trace';
+import type { EndpointResult } from '../../model/endpoint';
 import { fromBase64 } from '../../crypto';
 import { AADSTS, fillTemplate } from '../../errors';
 import type { DocRef } from '../../errors';
@@ -37,13 +37,7 @@ export function tokenCheckOrder(grantType: TokenGrantType): readonly CheckName[]
   return [...REQUEST_CHECKS, ...GRANTS[grantType].checks].map((check) => check.name);
 }
 
-/** Result of handling a token request: the HTTP response plus the trace events that explain it. */
-export interface EndpointResult {
-  response: HttpResponse;
-  events: TraceEvent[];
-  /** The failing check's code and message arguments, for the error card. */
-  failure?: { code: CheckFailure['code']; args: Record<string, string | undefined> };
-}
+export type { EndpointResult } from '../../model/endpoint';
 
 /** Reads `Authorization: Basic` (RFC 7617) with form-urlencoded id and secret (RFC 6749 section 2.3.1). */
 export function readBasicCredentials(

@@ -5,8 +5,10 @@ import type { Network } from '../../core/network';
 import type { BrowserParty, PromptPreset, UserDecision } from '../../model/scenario';
 import type { PendingPrompt } from '../../model/trace';
 import type { Directory } from '../../directory/model';
-import { encodeForm, getHeader } from '../../http/message';
-import type { HttpRequest, HttpResponse } from '../../http/message';
+import { CookieJar } from '../../http/cookies';
+import { encodeForm } from '../../http/message';
+import type { HttpRequest } from '../../http/message';
+import { isRedirect, redirectTarget } from '../../http/redirect';
 import { readPage } from '../authority/pages';
 
 /** Most redirects and form posts one navigation may take before the browser gives up. */
@@ -37,27 +39,6 @@ export interface BrowserOutcome {
   status?: number;
   pending?: PendingPrompt;
   used: UserDecision[];
-}
-
-class CookieJar {
-  private readonly jar = new Map<string, Map<string, string>>();
-
-  header(url: URL): string | undefined {
-    const cookies = this.jar.get(url.origin);
-    if (!cookies || cookies.size === 0) return undefined;
-    return [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-
-  store(url: URL, response: HttpResponse): void {
-    const setCookie = getHeader(response.headers, 'Set-Cookie');
-    if (!setCookie) return;
-    const [pair = ''] = setCookie.split(';');
-    const eq = pair.indexOf('=');
-    if (eq <= 0) return;
-    const cookies = this.jar.get(url.origin) ?? new Map<string, string>();
-    cookies.set(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim());
-    this.jar.set(url.origin, cookies);
-  }
 }
 
 /**
@@ -125,10 +106,10 @@ export async function runBrowserProgram(
       };
       const response = await env.network.send(party.id, sent, env.tagFor(url, action.id));
       cookies.store(url, response);
-      if (response.status >= 300 && response.status < 400) {
-        const location = getHeader(response.headers, 'Location');
-        if (!location) return { ok: false, used, status: response.status };
-        request = { method: 'GET', url: new URL(location, url).toString(), headers: {} };
+      if (isRedirect(response)) {
+        const target = redirectTarget(response, url);
+        if (!target) return { ok: false, used, status: response.status };
+        request = { method: 'GET', url: target, headers: {} };
         continue;
       }
       const page = response.body.includes('sim-page') ? readPage(response.body) : undefined;

@@ -1,18 +1,14 @@
 // A confidential web app: starts sign-in, checks state, redeems the code (PKCE), validates the ID token, calls its API.
-import type { HandlerResult } from '../../core/network';
+import type { EndpointResult } from '../../model/endpoint';
 import type { WebAppParty } from '../../model/scenario';
-import type { ErrorCard } from '../../model/trace';
-import {
-  fromBase64,
-  leftHalfSha256Base64Url,
-  sha256Base64Url,
-  toBase64Url,
-  verifyJwt,
-} from '../../crypto';
+import { leftHalfSha256Base64Url, sha256Base64Url, toBase64Url, verifyJwt } from '../../crypto';
 import type { Jwks } from '../../crypto';
-import { cardForCode } from '../../errors';
-import { decodeForm, getHeader, statusText } from '../../http/message';
+import { clientErrorCard, errorFromDescription, parseClaimsChallenge } from '../../errors';
+import { readCookie, sessionCookie } from '../../http/cookies';
+import { textPage as page } from '../../http/html';
+import { decodeForm, getHeader } from '../../http/message';
 import type { HttpRequest, HttpResponse } from '../../http/message';
+import { redirectResponse } from '../../http/redirect';
 import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
 import type { PartyEnv } from '../shared/env';
 import { fetchJwksOnce, postTokenRequest } from '../shared/token-request';
@@ -35,47 +31,6 @@ interface AppSession {
 export interface WebAppState {
   sessions: Map<string, AppSession>;
   jwks?: Jwks;
-}
-
-const page = (
-  status: number,
-  title: string,
-  text: string,
-  headers: Record<string, string> = {},
-): HttpResponse => ({
-  status,
-  statusText: statusText(status),
-  headers: { 'Content-Type': 'text/html; charset=utf-8', ...headers },
-  body: `<!DOCTYPE html><html><head><title>${title}</title></head><body><h1>${title}</h1><pre>${text.replace(/</g, '&lt;')}</pre></body></html>`,
-});
-
-const CLIENT_DOCS = [
-  {
-    label: 'Authorization code flow',
-    url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow',
-  },
-  {
-    label: 'OpenID Connect on the platform',
-    url: 'https://learn.microsoft.com/entra/identity-platform/v2-protocols-oidc',
-  },
-];
-
-function clientCard(title: string, why: string, fix: string): ErrorCard {
-  return { title, why, fix, docs: CLIENT_DOCS };
-}
-
-/** `{ error: card }` for the AADSTS code named in an error description, or `{}`. */
-function aadError(description: string): { error?: ErrorCard } {
-  const card = cardForCode(Number(/AADSTS(\d+)/.exec(description)?.[1] ?? NaN));
-  return card ? { error: card } : {};
-}
-
-function cookieOf(request: HttpRequest): string | undefined {
-  for (const part of (getHeader(request.headers, 'Cookie') ?? '').split(';')) {
-    const [key, value] = part.trim().split('=');
-    if (key === APP_SESSION_COOKIE) return value;
-  }
-  return undefined;
 }
 
 /** The authorize URL the app sends the browser to (RFC 6749 section 4.1.1, PKCE per RFC 7636 section 4.3). */
@@ -196,7 +151,7 @@ export async function handleWebAppRequest(
   state: WebAppState,
   env: PartyEnv,
   request: HttpRequest,
-): Promise<HandlerResult> {
+): Promise<EndpointResult> {
   const url = new URL(request.url);
   if (url.pathname === '/' && request.method === 'GET') {
     const sessionId = toBase64Url(env.random.bytes(12));
@@ -207,18 +162,12 @@ export async function handleWebAppRequest(
     };
     state.sessions.set(sessionId, session);
     return {
-      response: {
-        status: 302,
-        statusText: 'Found',
-        headers: {
-          Location: await authorizeUrl(party, env, session),
-          'Set-Cookie': `${APP_SESSION_COOKIE}=${sessionId}; path=/; secure; HttpOnly; SameSite=None`,
-        },
-        body: '',
-      },
+      response: redirectResponse(await authorizeUrl(party, env, session), {
+        'Set-Cookie': sessionCookie(APP_SESSION_COOKIE, sessionId),
+      }),
     };
   }
-  const session = state.sessions.get(cookieOf(request) ?? '');
+  const session = state.sessions.get(readCookie(request, APP_SESSION_COOKIE) ?? '');
   if (url.pathname === party.signIn.redirectPath) {
     const params = new Map(
       request.method === 'POST' ? decodeForm(request.body) : [...url.searchParams.entries()],
@@ -226,11 +175,7 @@ export async function handleWebAppRequest(
     if (!session)
       return {
         response: page(400, 'Session expired', 'No sign-in in progress in this browser.'),
-        error: clientCard(
-          'No sign-in in progress',
-          'The response arrived without the session cookie of the browser that started the sign-in.',
-          'Start the sign-in again from the app.',
-        ),
+        error: clientErrorCard('no-session'),
       };
     const returnedState = party.quirks?.forgedState
       ? 'forged-state-from-another-browser'
@@ -248,11 +193,7 @@ export async function handleWebAppRequest(
           'Sign-in failed',
           "The state in the response does not match this browser's sign-in request.",
         ),
-        error: clientCard(
-          'State mismatch detected by the client',
-          'The state value coming back is not the one this browser session sent, so this response belongs to another sign-in: a forged (CSRF) response or a stale tab. The app must not redeem the code.',
-          'Keep state per browser session, compare it on the redirect, and reject mismatches (RFC 6749 section 10.12).',
-        ),
+        error: clientErrorCard('state-mismatch'),
       };
     }
     env.network.emit({
@@ -266,7 +207,7 @@ export async function handleWebAppRequest(
       const description = params.get('error_description') ?? '';
       return {
         response: page(400, 'Sign-in failed', `${error}: ${description}`),
-        ...aadError(description),
+        ...errorFromDescription(description),
       };
     }
     const code = params.get('code') ?? '';
@@ -276,7 +217,7 @@ export async function handleWebAppRequest(
       if (problem)
         return {
           response: page(400, 'Sign-in failed', problem),
-          error: clientCard('ID token rejected', problem, 'Check nonce and c_hash handling.'),
+          error: clientErrorCard('front-channel-id-token-rejected', { problem }),
         };
     }
     const redeem = () =>
@@ -304,7 +245,7 @@ export async function handleWebAppRequest(
       const description = String(tokens.body.error_description ?? '');
       return {
         response: page(400, 'Sign-in failed', description),
-        ...aadError(description),
+        ...errorFromDescription(description),
       };
     }
     if (typeof tokens.body.id_token === 'string' && !frontIdToken) {
@@ -312,7 +253,7 @@ export async function handleWebAppRequest(
       if (problem)
         return {
           response: page(400, 'Sign-in failed', problem),
-          error: clientCard('ID token rejected', problem, 'Check nonce handling.'),
+          error: clientErrorCard('id-token-rejected', { problem }),
         };
     }
     session.accessToken = tokens.body.access_token;
@@ -337,7 +278,7 @@ export async function handleWebAppRequest(
         const description = String(refreshed.body.error_description ?? '');
         return {
           response: page(401, 'Please sign in again', description),
-          ...aadError(description),
+          ...errorFromDescription(description),
         };
       }
       session.accessToken = refreshed.body.access_token;
@@ -355,27 +296,17 @@ export async function handleWebAppRequest(
   return { response: page(404, 'Not found', url.pathname) };
 }
 
-/** The decoded `claims` of a `WWW-Authenticate: Bearer error="insufficient_claims"` header, if any. */
-function claimsChallenge(response: HttpResponse): string | undefined {
-  const header = getHeader(response.headers, 'WWW-Authenticate') ?? '';
-  if (!header.includes('error="insufficient_claims"')) return undefined;
-  const encoded = /claims="([^"]+)"/.exec(header)?.[1];
-  if (!encoded) return undefined;
-  try {
-    return new TextDecoder().decode(fromBase64(encoded));
-  } catch {
-    return undefined;
-  }
-}
-
 async function finishWithApi(
   party: WebAppParty,
   env: PartyEnv,
   session: AppSession,
   title: string,
-): Promise<HandlerResult> {
+): Promise<EndpointResult> {
   const api = await callApi(party, env, session.accessToken ?? '');
-  const challenge = api && api.status === 401 ? claimsChallenge(api) : undefined;
+  const challenge =
+    api && api.status === 401
+      ? parseClaimsChallenge(getHeader(api.headers, 'WWW-Authenticate'))
+      : undefined;
   if (challenge && !session.claimsChallenged) {
     // A claims challenge (claims-challenge doc): sign the user in again asking for those claims.
     session.claimsChallenged = true;
@@ -388,23 +319,12 @@ async function finishWithApi(
       ok: true,
       detail: `claims challenge received (${challenge}); starting a new sign-in with the claims parameter.`,
     });
-    return {
-      response: {
-        status: 302,
-        statusText: 'Found',
-        headers: { Location: await authorizeUrl(party, env, session, challenge) },
-        body: '',
-      },
-    };
+    return { response: redirectResponse(await authorizeUrl(party, env, session, challenge)) };
   }
   if (api && api.status !== 200) {
     return {
       response: page(502, 'The API call failed', api.body),
-      error: clientCard(
-        'The API refused the call',
-        'See the API response step: its body and WWW-Authenticate header say why.',
-        'Fix what the API reported, then sign in again.',
-      ),
+      error: clientErrorCard('api-refused'),
     };
   }
   return {
