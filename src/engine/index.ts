@@ -36,6 +36,8 @@ export type {
   ClaimView,
   SignatureStatus,
   TokenInspection,
+  TokenPlace,
+  TokenSighting,
   PendingPrompt,
   ConsentPromptItem,
 } from './model/trace';
@@ -52,8 +54,11 @@ export {
   formatRawResponse,
   getHeader,
   parseJsonBody,
-} from './http/message';
-export { formatAadTimestamp, formatIsoSeconds } from './core/clock';
+  formatAadTimestamp,
+  formatIsoSeconds,
+  readPage,
+} from './wire';
+export type { AuthorityPage } from './wire';
 export { runScenario } from './simulation/run';
 export { applyVariants } from './simulation/variants';
 export type { RunOptions } from './simulation/run';

@@ -1,5 +1,5 @@
 // Shared parties, narration and what-ifs of the three client-credentials scenarios.
-import { DOCS } from '../engine/index';
+import { DOCS } from '../engine/errors/docs';
 import type {
   ActionNarration,
   ApiParty,

@@ -6,7 +6,7 @@ import type {
   PermissionScope,
   AppRole,
 } from '../engine/index';
-import { fixtureCertificateBase64 } from '../engine/index';
+import { fixtureCertificateBase64 } from '../engine/crypto/fixture-certificates';
 
 /** Simulated start of every scenario: 2026-03-02 09:00:00 UTC, in epoch seconds. */
 export const START_TIME = Date.UTC(2026, 2, 2, 9, 0, 0) / 1000;

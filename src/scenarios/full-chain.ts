@@ -13,7 +13,7 @@ import {
   USER_PARTY,
   webApp,
 } from './sign-in-base';
-import { DOCS } from '../engine/index';
+import { DOCS } from '../engine/errors/docs';
 
 const appOf = (s: ScenarioDefinition, appId: string) => {
   const app = s.directory.applications.find((a) => a.appId === appId);

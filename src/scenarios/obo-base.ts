@@ -1,5 +1,5 @@
 // Shared parties, starting facts, narration and what-ifs of the On-Behalf-Of scenarios.
-import { DOCS } from '../engine/index';
+import { DOCS } from '../engine/errors/docs';
 import type {
   ActionNarration,
   ApiParty,

@@ -1,5 +1,5 @@
 // Shared parties, narration and what-ifs of the delegated sign-in scenarios (browser, user, web app).
-import { DOCS } from '../engine/index';
+import { DOCS } from '../engine/errors/docs';
 import type {
   ActionNarration,
   BrowserAction,

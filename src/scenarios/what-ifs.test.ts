@@ -58,8 +58,11 @@ describe('decision-shaped what-ifs make the decision', () => {
         variants: ['user-cancels-consent'],
         decisions: [{ prompt: 'sign-in' }, { prompt: 'consent', accept: true }],
       });
-      const decided = events(run, 'user.decided').find((e) => e.prompt === 'consent');
-      expect(decided).toMatchObject({ decision: 'cancels', setBy: 'User cancels consent' });
+      const decided = events(run, 'user.decided').find((e) => e.decision.prompt === 'consent');
+      expect(decided).toMatchObject({
+        decision: { prompt: 'consent', accept: false },
+        setBy: 'User cancels consent',
+      });
       expect(run.result.summary).toContain('AADSTS65004');
     }
   });

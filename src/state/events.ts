@@ -1,5 +1,5 @@
 // Trace events as short notes for the inspector, and the person's decisions as chips on the canvas.
-import type { PartyId, SimStep, SimulationRun, TraceEvent, UserDecision } from '../engine/index';
+import type { PartyId, SimStep, SimulationRun, TraceEvent, UserDecision } from '../engine/wire';
 import { formatDuration } from './format';
 
 /** How a note reads: a pass, a failure, a pass worth a second look, the person's action, a fact. */
@@ -44,38 +44,44 @@ export function userFirstName(run: SimulationRun): string {
 }
 
 /** A decision in a few words, e.g. `accepts`, `signs in`, `waits 2 h`. */
-export function describeDecision(event: Extract<TraceEvent, { type: 'user.decided' }>): string {
-  switch (event.prompt) {
+export function describeDecision(decision: UserDecision): string {
+  switch (decision.prompt) {
     case 'sign-in':
       return 'signs in';
     case 'mfa':
-      return event.decision.startsWith('approves') ? 'approves MFA' : 'denies MFA';
+      return decision.approve ? 'approves MFA' : 'denies MFA';
     case 'consent':
-      return event.decision.startsWith('accepts for')
-        ? 'accepts for the organization'
-        : event.decision.startsWith('accepts')
-          ? 'accepts'
-          : 'cancels';
-    case 'clock': {
-      const seconds = Number(/(\d+)\s*s/.exec(event.decision)?.[1]);
-      return Number.isFinite(seconds) ? `waits ${formatDuration(seconds)}` : event.decision;
-    }
+      return decision.accept
+        ? decision.forOrganization
+          ? 'accepts for the organization'
+          : 'accepts'
+        : 'cancels';
+    case 'clock':
+      return `waits ${formatDuration(decision.seconds)}`;
+  }
+}
+
+/** A decision as a sentence for exported notes, e.g. `signs in with a password`, `lets 7200 s pass`. */
+export function decisionSentence(decision: UserDecision): string {
+  switch (decision.prompt) {
+    case 'sign-in':
+      return 'signs in with a password';
+    case 'mfa':
+      return decision.approve ? 'approves the MFA request' : 'denies the MFA request';
+    case 'consent':
+      return decision.accept
+        ? decision.forOrganization
+          ? 'accepts for the whole organization'
+          : 'accepts'
+        : 'cancels';
+    case 'clock':
+      return `lets ${String(decision.seconds)} s pass`;
   }
 }
 
 /** What a {@link UserDecision} will be called on the canvas once made, e.g. `Ada: cancels`. */
 export function decisionText(run: SimulationRun, decision: UserDecision): string {
-  const name = userFirstName(run);
-  switch (decision.prompt) {
-    case 'sign-in':
-      return `${name}: signs in`;
-    case 'mfa':
-      return `${name}: ${decision.approve ? 'approves MFA' : 'denies MFA'}`;
-    case 'consent':
-      return `${name}: ${decision.accept ? (decision.forOrganization ? 'accepts for the organization' : 'accepts') : 'cancels'}`;
-    case 'clock':
-      return `${name}: waits ${formatDuration(decision.seconds)}`;
-  }
+  return `${userFirstName(run)}: ${describeDecision(decision)}`;
 }
 
 /** The chip of a step that carries the person's decision, e.g. `Ada: accepts`; else `null`. */
@@ -84,7 +90,7 @@ export function decisionChip(run: SimulationRun, step: SimStep): string | null {
     (e): e is Extract<TraceEvent, { type: 'user.decided' }> => e.type === 'user.decided',
   );
   return event
-    ? `${userFirstName(run)}: ${describeDecision(event)}${event.setBy ? ' (set by the what-if)' : ''}`
+    ? `${userFirstName(run)}: ${describeDecision(event.decision)}${event.setBy ? ' (set by the what-if)' : ''}`
     : null;
 }
 
@@ -101,7 +107,7 @@ function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote |
       return {
         key,
         tone: 'user',
-        title: `${userFirstName(run)} ${describeDecision(event)}`,
+        title: `${userFirstName(run)} ${describeDecision(event.decision)}`,
         items: event.setBy ? [`Set by the what-if "${event.setBy}"`] : [],
       };
     case 'consent.prompted':

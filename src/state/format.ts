@@ -1,5 +1,5 @@
 // Small formatters for the screen: simulated clock times, relative times and claim values.
-import { engineApi } from './engine-loader';
+import { formatIsoSeconds } from '../engine/wire';
 
 /** A simulated instant shown three ways: ISO 8601, the clock time and the date (UTC). */
 export interface ClockText {
@@ -10,7 +10,7 @@ export interface ClockText {
 
 /** Formats epoch seconds of the simulated clock, e.g. `{ time: '09:00:03 UTC', date: '2026-03-02' }`. */
 export function formatClock(epochSeconds: number): ClockText {
-  const iso = engineApi().formatIsoSeconds(epochSeconds);
+  const iso = formatIsoSeconds(epochSeconds);
   return { iso, time: `${iso.slice(11, 19)} UTC`, date: iso.slice(0, 10) };
 }
 

@@ -185,7 +185,7 @@ describe('prompts', () => {
     expect(fingerprint(state.run, cursor + 1)).toEqual(fingerprint(before, cursor + 1));
     expect(state.cursor).toBe(cursor + 1);
     expect(state.run?.steps[state.cursor]?.events).toContainEqual(
-      expect.objectContaining({ type: 'user.decided', prompt: 'sign-in' }),
+      expect.objectContaining({ type: 'user.decided', decision: { prompt: 'sign-in' } }),
     );
     expect(selectPendingPrompt(state)).toBeNull();
     stepToEnd(store);

@@ -13,6 +13,9 @@ import {
 } from 'jose';
 import type { JWK, JWTPayload, JWTHeaderParameters } from 'jose';
 import fixtureFile from './fixtures/keys.json';
+import { pemCertificateToBase64 } from './fixture-certificates';
+
+export { fixtureCertificateBase64, pemCertificateToBase64 } from './fixture-certificates';
 
 /** Names of the committed simulator-only fixture keys (see `scripts/generate-fixture-keys.mjs`). */
 export type FixtureKeyName =
@@ -134,15 +137,6 @@ async function computeThumbprints(certificateBase64: string): Promise<Certificat
   };
 }
 
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+)-----END CERTIFICATE-----/;
-
-/** The DER of a PEM certificate as standard base64: armour and line breaks removed (RFC 7468). Throws `Error` for non-PEM input. */
-export function pemCertificateToBase64(pem: string): string {
-  const body = PEM_CERTIFICATE.exec(pem)?.[1];
-  if (!body) throw new Error('Not a PEM certificate.');
-  return body.replace(/\s+/g, '');
-}
-
 /** A PEM certificate from its DER as standard base64, in 64-character lines (RFC 7468 section 2). */
 export function base64ToPemCertificate(certificateBase64: string): string {
   const lines = certificateBase64.match(/.{1,64}/g) ?? [];
@@ -216,11 +210,6 @@ export async function getFixtureKey(name: FixtureKeyName): Promise<FixtureKey> {
     certificatePem: key.certificatePem,
     thumbprints: key.thumbprints,
   };
-}
-
-/** The committed certificate of a fixture key as standard base64 DER, without loading crypto keys. */
-export function fixtureCertificateBase64(name: FixtureKeyName): string {
-  return pemCertificateToBase64(fixtures[name].certificatePem);
 }
 
 /** The private key of a fixture in PKCS#8 PEM (for interop tests handing it to MSAL). */

@@ -61,8 +61,8 @@ export type TraceEvent =
   | { type: 'code.issued'; clientAppId: string; pkce: boolean; expiresIn: number }
   | {
       type: 'user.decided';
-      prompt: 'sign-in' | 'mfa' | 'consent' | 'clock';
-      decision: string;
+      /** The decision the browser consumed at a prompt (its `prompt` names the prompt). */
+      decision: UserDecision;
       /** The label of the what-if that made this decision for the person, if one did. */
       setBy?: string;
     }
@@ -162,6 +162,32 @@ export interface TokenInspection {
   summary: string;
 }
 
+/**
+ * Where in one HTTP message a JWT travelled: a header (`Authorization: Bearer ...`), a parameter of
+ * the request URL's query, a form parameter of the body, a top-level field of a JSON body, a
+ * parameter of a redirect's `Location` (query or fragment), a field of an HTML `form_post` page,
+ * or elsewhere in the body (`body`: a page's text, a nested JSON value).
+ */
+export type TokenPlace =
+  | { in: 'header'; name: string }
+  | { in: 'query'; name: string }
+  | { in: 'form'; name: string }
+  | { in: 'json'; name: string }
+  | { in: 'location'; name: string; part: 'query' | 'fragment' }
+  | { in: 'page'; name: string }
+  | { in: 'body' };
+
+/**
+ * One appearance of a JWT of {@link SimulationRun.tokens} in a message: the request of step
+ * `step` (a request step) or the response of step `step` (a response step).
+ */
+export interface TokenSighting {
+  token: string;
+  step: number;
+  message: 'request' | 'response';
+  place: TokenPlace;
+}
+
 /** One permission line of a consent prompt. */
 export interface ConsentPromptItem {
   description: string;
@@ -204,6 +230,12 @@ export interface SimulationRun {
   steps: SimStep[];
   /** Every JWT that appears anywhere in the run, keyed by the compact token. */
   tokens: Record<string, TokenInspection>;
+  /**
+   * Where each JWT of `tokens` travelled, in wire order: step by step, and inside a message the
+   * request URL, then headers, then body. A request appears once, at its request step (the
+   * response step of the same exchange repeats the request but adds no sightings for it).
+   */
+  tokenSightings: TokenSighting[];
   result: { ok: boolean; summary: string };
   /** Set when the run stopped at a prompt: answer it by re-running with one more decision. */
   pendingPrompt?: PendingPrompt;

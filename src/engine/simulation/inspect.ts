@@ -1,4 +1,5 @@
-// Finds every JWT in a run and decodes it: claims with explanations, signature checked against its signer.
+// Finds every JWT in a run and decodes it (claims with explanations, signature checked against its
+// signer), and records once where each one travelled, message by message.
 import {
   certificateThumbprints,
   decodeJwtParts,
@@ -9,9 +10,17 @@ import type { SigningAlg } from '../crypto';
 import { isMicrosoftGraphAudience } from '../directory/directory';
 import type { Directory } from '../directory/model';
 import { decodeForm, getHeader, parseJsonBody } from '../http/message';
+import type { HttpRequest, HttpResponse } from '../http/message';
 import { publishedJwks } from '../parties/authority/keys';
+import { readPage } from '../parties/authority/pages';
 import { explainClaim, TIME_CLAIMS } from './claims-glossary';
-import type { StartingFact, SimStep, TokenInspection } from '../model/trace';
+import type {
+  StartingFact,
+  SimStep,
+  TokenInspection,
+  TokenPlace,
+  TokenSighting,
+} from '../model/trace';
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
@@ -145,6 +154,130 @@ async function inspectToken(
     signature,
     summary: describeToken(payload, kind, directory),
   };
+}
+
+const isFormBody = (headers: Record<string, string>): boolean =>
+  (getHeader(headers, 'Content-Type') ?? '').includes('application/x-www-form-urlencoded');
+
+/** Every string value a request carries at a named place, in wire order: URL query, headers, body. */
+function requestValues(request: HttpRequest): { value: string; place: TokenPlace }[] {
+  const values: { value: string; place: TokenPlace }[] = [];
+  try {
+    for (const [name, value] of new URL(request.url).searchParams) {
+      values.push({ value, place: { in: 'query', name } });
+    }
+  } catch {
+    // A request to a malformed URL carries no query parameters.
+  }
+  for (const [name, value] of Object.entries(request.headers)) {
+    values.push({ value, place: { in: 'header', name } });
+  }
+  if (isFormBody(request.headers)) {
+    for (const [name, value] of decodeForm(request.body)) {
+      values.push({ value, place: { in: 'form', name } });
+    }
+  } else if ((getHeader(request.headers, 'Content-Type') ?? '').includes('json') && request.body) {
+    try {
+      values.push(...jsonFields(JSON.parse(request.body) as unknown));
+    } catch {
+      // A malformed JSON body has no fields; a token in it is sighted in the `body`.
+    }
+  }
+  return values;
+}
+
+/** Every string value a response carries at a named place: headers (a redirect's parameters), then body. */
+function responseValues(response: HttpResponse): { value: string; place: TokenPlace }[] {
+  const values: { value: string; place: TokenPlace }[] = [];
+  for (const [name, value] of Object.entries(response.headers)) {
+    const location = name.toLowerCase() === 'location' ? parseLocation(value) : undefined;
+    if (location) values.push(...location);
+    else values.push({ value, place: { in: 'header', name } });
+  }
+  values.push(...jsonFields(parseJsonBody(response)));
+  const page = (getHeader(response.headers, 'Content-Type') ?? '').includes('text/html')
+    ? readPage(response.body)
+    : undefined;
+  if (page?.page === 'form_post') {
+    for (const [name, value] of Object.entries(page.fields)) {
+      values.push({ value, place: { in: 'page', name } });
+    }
+  }
+  return values;
+}
+
+function jsonFields(body: unknown): { value: string; place: TokenPlace }[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [];
+  return Object.entries(body as Record<string, unknown>)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    .map(([name, value]) => ({ value, place: { in: 'json', name } }));
+}
+
+/** The query and fragment parameters of a `Location` value; `undefined` when it is no URL. */
+function parseLocation(location: string): { value: string; place: TokenPlace }[] | undefined {
+  let url: URL;
+  try {
+    // Relative redirects resolve against any origin: only their parameters matter here.
+    url = new URL(location, 'https://relative.invalid');
+  } catch {
+    return undefined;
+  }
+  const values: { value: string; place: TokenPlace }[] = [];
+  for (const [name, value] of url.searchParams) {
+    values.push({ value, place: { in: 'location', name, part: 'query' } });
+  }
+  for (const [name, value] of new URLSearchParams(url.hash.slice(1))) {
+    values.push({ value, place: { in: 'location', name, part: 'fragment' } });
+  }
+  return values;
+}
+
+/**
+ * Where the known `tokens` appear in one message, in wire order; a token found nowhere named but
+ * present in the body text is sighted in the `body`.
+ */
+function sightingsIn(
+  values: { value: string; place: TokenPlace }[],
+  body: string,
+  tokens: readonly string[],
+  step: number,
+  message: TokenSighting['message'],
+): TokenSighting[] {
+  const sightings: TokenSighting[] = [];
+  for (const { value, place } of values) {
+    for (const token of tokens) {
+      if (value.includes(token)) sightings.push({ token, step, message, place });
+    }
+  }
+  const named = new Set(sightings.map((s) => s.token));
+  const unnamed = tokens
+    .filter((token) => !named.has(token) && body.includes(token))
+    .sort((a, b) => body.indexOf(a) - body.indexOf(b));
+  for (const token of unnamed) sightings.push({ token, step, message, place: { in: 'body' } });
+  return sightings;
+}
+
+/**
+ * Every appearance of the known `tokens` in the steps' messages, in wire order (see
+ * {@link SimulationRun.tokenSightings}): a request at its request step, a response at its
+ * response step.
+ */
+export function sightTokens(steps: SimStep[], tokens: readonly string[]): TokenSighting[] {
+  const sightings: TokenSighting[] = [];
+  for (const step of steps) {
+    if (step.kind === 'request') {
+      const { request } = step;
+      sightings.push(
+        ...sightingsIn(requestValues(request), request.body ?? '', tokens, step.index, 'request'),
+      );
+    } else if (step.response) {
+      const { response } = step;
+      sightings.push(
+        ...sightingsIn(responseValues(response), response.body, tokens, step.index, 'response'),
+      );
+    }
+  }
+  return sightings;
 }
 
 /** Decodes every JWT found in `steps` and `facts`, keyed by the compact token. Never throws for odd input. */

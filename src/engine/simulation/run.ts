@@ -1,6 +1,6 @@
 // Runs a scenario from start to end and returns the whole trace as a value.
 import { runClientProgram } from '../parties/client/client';
-import { inspectRunTokens } from './inspect';
+import { inspectRunTokens, sightTokens } from './inspect';
 import { createRuntime, mintStartingTokens } from './runtime';
 import type {
   BrowserParty,
@@ -146,6 +146,7 @@ export async function runScenario(
           summary:
             `Stopped: ${firstError?.error?.code ? `AADSTS${firstError.error.code} ` : ''}${firstError?.error?.title ?? `HTTP ${outcome.status ?? ''}`}`.trim(),
         };
+  const inspected = await inspectRunTokens(steps, startingFacts, effective.directory);
   return {
     scenarioId: effective.id,
     title: effective.title,
@@ -155,7 +156,8 @@ export async function runScenario(
     parties,
     startingFacts,
     steps,
-    tokens: await inspectRunTokens(steps, startingFacts, effective.directory),
+    tokens: inspected,
+    tokenSightings: sightTokens(steps, Object.keys(inspected)),
     result,
     ...(outcome.pending ? { pendingPrompt: outcome.pending } : {}),
     decisions: outcome.used,

@@ -1,5 +1,6 @@
 // Export of a run as a Mermaid `sequenceDiagram` (text for wikis and Markdown).
-import type { PartyId, SimStep, SimulationRun, TraceEvent } from '../../engine/index';
+import type { PartyId, SimStep, SimulationRun, TraceEvent, UserDecision } from '../../engine/index';
+import { decisionSentence } from '../events';
 
 /**
  * Characters written as themselves in Mermaid text; everything else becomes a numeric entity code
@@ -51,7 +52,7 @@ export function errorNote(step: SimStep): string | undefined {
   return error.error ? `${error.error}: ${title}` : title;
 }
 
-const PROMPT_NAMES: Record<Extract<TraceEvent, { type: 'user.decided' }>['prompt'], string> = {
+const PROMPT_NAMES: Record<UserDecision['prompt'], string> = {
   'sign-in': 'Sign-in',
   mfa: 'MFA',
   consent: 'Consent',
@@ -61,7 +62,7 @@ const PROMPT_NAMES: Record<Extract<TraceEvent, { type: 'user.decided' }>['prompt
 /** The note text of a person's decision, e.g. `Consent prompt: accepts`. */
 export function decisionNote(event: Extract<TraceEvent, { type: 'user.decided' }>): string {
   const setBy = event.setBy ? ` (what-if: ${event.setBy})` : '';
-  return `${PROMPT_NAMES[event.prompt]} prompt: ${event.decision}${setBy}`;
+  return `${PROMPT_NAMES[event.decision.prompt]} prompt: ${decisionSentence(event.decision)}${setBy}`;
 }
 
 /** Mermaid participant ids `P1`, `P2`, ... for every party of the run, in canvas order. */

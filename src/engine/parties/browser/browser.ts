@@ -67,8 +67,7 @@ export async function runBrowserProgram(
     used.push(decision);
     env.network.emit({
       type: 'user.decided',
-      prompt,
-      decision: describe(decision),
+      decision,
       ...(preset ? { setBy: preset.whatIf } : {}),
     });
     return decision as Extract<UserDecision, { prompt: K }>;
@@ -181,21 +180,4 @@ export async function runBrowserProgram(
     }
   }
   return { ok: true, used };
-}
-
-function describe(decision: UserDecision): string {
-  switch (decision.prompt) {
-    case 'sign-in':
-      return 'signs in with a password';
-    case 'mfa':
-      return decision.approve ? 'approves the MFA request' : 'denies the MFA request';
-    case 'consent':
-      return decision.accept
-        ? decision.forOrganization
-          ? 'accepts for the whole organization'
-          : 'accepts'
-        : 'cancels';
-    case 'clock':
-      return `lets ${decision.seconds} s pass`;
-  }
 }
