@@ -4,3 +4,4 @@
 export { decodeLinkFragment, encodeLinkState, LINK_KEY } from './link/codec';
 export { buildEmbedCode, buildEmbedLink, buildMarkdownLink, buildShareLink } from './link/share';
 export { MESSAGE_SOURCE, readHostMessage } from './link/embed-messages';
+export { LINK_THEMES } from './link/schema';

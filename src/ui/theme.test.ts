@@ -6,6 +6,17 @@ import { describe, expect, it } from 'vitest';
 
 const UI = fileURLToPath(new URL('.', import.meta.url));
 const THEME = 'theme.css';
+/** The themes that override theme.css's role tokens, and what selects them. */
+const THEME_SHEETS = [
+  { file: 'theme-dark.css', selector: "[data-theme='dark']", media: 'prefers-color-scheme: dark' },
+  {
+    file: 'theme-contrast.css',
+    selector: "[data-theme='high-contrast']",
+    media: 'prefers-contrast: more',
+  },
+];
+/** The sheets that may name palette tokens: theme.css and the theme sheets. */
+const TOKEN_SHEETS = [THEME, ...THEME_SHEETS.map((theme) => theme.file)];
 const MAX_SHEET_LINES = 400;
 
 /** Files under src/ui (relative paths) with one of the extensions, tests left out. */
@@ -51,6 +62,7 @@ describe('theme.css tokens', () => {
   const sheets = uiFiles('.css');
   const sources = uiFiles('.css', '.ts', '.tsx');
   const others = sources.filter((file) => file !== THEME);
+  const areas = sources.filter((file) => !TOKEN_SHEETS.includes(file));
 
   it('finds the files it checks', () => {
     expect(sheets).toContain(THEME);
@@ -71,8 +83,8 @@ describe('theme.css tokens', () => {
     ).toEqual([]);
   });
 
-  it('leaves the palette to theme.css: areas use role tokens', () => {
-    expect(findAll(others, /var\(--palette-[\w-]+\)/g)).toEqual([]);
+  it('leaves the palette to theme.css and the theme sheets: areas use role tokens', () => {
+    expect(findAll(areas, /var\(--palette-[\w-]+\)/g)).toEqual([]);
   });
 
   it('defines every token the UI uses', () => {
@@ -83,8 +95,8 @@ describe('theme.css tokens', () => {
     expect([...new Set(used)]).toEqual([]);
   });
 
-  it('keeps theme.css to tokens: custom properties and color-scheme only', () => {
-    const declarations = [...read(THEME).matchAll(/^\s*([\w-]+)\s*:/gm)].map((m) => m[1]);
+  it.each(TOKEN_SHEETS)('keeps %s to tokens: custom properties and color-scheme only', (file) => {
+    const declarations = [...read(file).matchAll(/^\s*([\w-]+)\s*:/gm)].map((m) => m[1]);
     expect(
       declarations.filter((name) => !name?.startsWith('--') && name !== 'color-scheme'),
     ).toEqual([]);
@@ -95,5 +107,48 @@ describe('theme.css tokens', () => {
       .map((file) => ({ file, lines: read(file).split('\n').length }))
       .filter(({ lines }) => lines > MAX_SHEET_LINES);
     expect(long).toEqual([]);
+  });
+});
+
+/** `name: value` declarations of a block body (comments left out), in order. */
+function declarations(body: string): [string, string][] {
+  const code = body.replace(/\/\*[\s\S]*?\*\//g, '');
+  return [...code.matchAll(/(?<![\w-])(--[\w-]+|color-scheme)\s*:\s*([^;]+);/g)].map((m) => [
+    m[1] ?? '',
+    (m[2] ?? '').replace(/\s+/g, ' ').trim(),
+  ]);
+}
+
+describe('themes', () => {
+  // theme.css's colour role tokens: every role token whose value names a palette colour.
+  const light = declarations(read(THEME).split(/^\s*\/\* -+ type \*\//m)[0] ?? '').filter(
+    ([name, value]) =>
+      name === 'color-scheme' || (!name.startsWith('--palette-') && /var\(--palette-/.test(value)),
+  );
+
+  it('finds theme.css colour role tokens', () => {
+    expect(light.length).toBeGreaterThan(80);
+    expect(light.map(([name]) => name)).toContain('--surface');
+  });
+
+  describe.each(THEME_SHEETS)('$file', ({ file, selector, media }) => {
+    const css = read(file);
+    const [explicitPart = '', mediaPart = ''] = css.split('@media');
+    const explicit = declarations(explicitPart);
+    const viaMedia = declarations(mediaPart);
+
+    it(`sets its tokens on :root${selector} and, for "system", under ${media}`, () => {
+      expect(explicitPart).toContain(`:root${selector} {`);
+      expect(mediaPart.startsWith(` (${media})`)).toBe(true);
+      expect(mediaPart).toMatch(/:root:not\(\[data-theme='[\w-]+'\], \[data-theme='[\w-]+'\]\) \{/);
+    });
+
+    it('sets every colour role token of theme.css, and nothing else', () => {
+      expect(explicit.map(([name]) => name).sort()).toEqual(light.map(([name]) => name).sort());
+    });
+
+    it('has the same tokens in its media-query copy', () => {
+      expect(viaMedia).toEqual(explicit);
+    });
   });
 });

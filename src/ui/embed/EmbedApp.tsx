@@ -1,5 +1,5 @@
 // The embedded player: canvas, step controls, a small inspector and the outcome, for docs pages.
-import { useEffect, useRef, type ReactElement } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactElement } from 'react';
 import { buildShareLink } from '../../state/sharing';
 import {
   appStore,
@@ -17,6 +17,7 @@ import { Notices } from '../shell/Notices';
 import { ScenarioPicker } from '../shell/ScenarioPicker';
 import { WhatIfPanel } from '../shell/WhatIfPanel';
 import { DiagramArea } from '../sequence/DiagramArea';
+import { applyThemeChoice } from '../shell/theme-choice';
 import { useHostMessages } from './use-host-messages';
 import './embed.css';
 
@@ -52,6 +53,10 @@ export function EmbedApp(): ReactElement {
   const locked = embed?.locked ?? true;
   const full = buildShareLink(pageBase(), { ...selectLinkState(state), embed: undefined }, true);
   const finished = run !== null && cursor >= run.steps.length - 1 && !run.pendingPrompt;
+
+  // The link's theme, not the person's choice in the simulator: "system" follows the browser.
+  const theme = embed?.theme ?? 'system';
+  useLayoutEffect(() => applyThemeChoice(theme), [theme]);
 
   // Autoplay once the first run is ready (never when the person prefers reduced motion).
   const autoplayed = useRef(false);

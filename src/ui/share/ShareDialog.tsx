@@ -5,6 +5,7 @@ import {
   buildEmbedLink,
   buildMarkdownLink,
   buildShareLink,
+  LINK_THEMES,
 } from '../../state/sharing';
 import {
   DEFAULT_EMBED,
@@ -14,6 +15,7 @@ import {
   type EmbedOptions,
 } from '../../state/index';
 import { useModalDialog } from '../dialogs/use-modal-dialog';
+import { THEME_LABELS } from '../shell/theme-choice';
 import { CopyButton } from './CopyButton';
 import './share.css';
 
@@ -50,7 +52,7 @@ export interface ShareDialogProps {
 /**
  * Modal dialog named "Share": a read-only "Link" with "Copy link" (with or without the current
  * step), and an "Embed" section building an `<iframe>` ("Embed code") and a Markdown fallback
- * from the player's options (step range, locked, autoplay, panels, host origins).
+ * from the player's options (step range, size, theme, locked, autoplay, panels, host origins).
  */
 export function ShareDialog({ onClose }: ShareDialogProps): ReactElement {
   const id = useId();
@@ -161,6 +163,24 @@ export function ShareDialog({ onClose }: ShareDialogProps): ReactElement {
             >
               {SIZES.map((s) => (
                 <option key={s.label}>{s.label}</option>
+              ))}
+            </select>
+          </label>
+          <label className="share-small">
+            <span>Theme</span>
+            <select
+              value={embed.theme}
+              onChange={(e) =>
+                setEmbed({
+                  ...embed,
+                  theme: LINK_THEMES.find((t) => t === e.target.value) ?? 'system',
+                })
+              }
+            >
+              {LINK_THEMES.map((theme) => (
+                <option key={theme} value={theme}>
+                  {THEME_LABELS[theme]}
+                </option>
               ))}
             </select>
           </label>

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useState, type ReactElement } from 'react';
 import { selectScenarioPicker, useAppStore } from '../../state/index';
 import { ScenarioPicker } from './ScenarioPicker';
+import { ThemePicker } from './ThemePicker';
 
 // The Share dialog and the Export menu load on demand: the first screen does not need them.
 const ShareDialog = lazy(() =>
@@ -70,6 +71,7 @@ export function Header(): ReactElement {
           Decode a token
         </button>
       </div>
+      <ThemePicker />
       {sharing ? (
         <Suspense fallback={null}>
           <ShareDialog onClose={() => setSharing(false)} />
