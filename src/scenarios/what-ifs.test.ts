@@ -114,6 +114,7 @@ describe('a denied MFA request is a visible error step', () => {
     expect(run.result).toEqual({
       ok: false,
       summary: 'Stopped: AADSTS500121 MFA denied: strong authentication failed',
+      failedStep: run.steps.length - 1,
     });
     expect(run.steps.some((s) => s.from === 'web-app' && s.to === 'browser' && s.index > 24)).toBe(
       false,

@@ -236,7 +236,11 @@ export interface SimulationRun {
    * response step of the same exchange repeats the request but adds no sightings for it).
    */
   tokenSightings: TokenSighting[];
-  result: { ok: boolean; summary: string };
+  /**
+   * How the run ended. `failedStep` (0-based) is the step whose error decided a failed run: the
+   * authority's last error, else the first relayed one, else the last error (see `runScenario`).
+   */
+  result: { ok: boolean; summary: string; failedStep?: number };
   /** Set when the run stopped at a prompt: answer it by re-running with one more decision. */
   pendingPrompt?: PendingPrompt;
   /** The decisions this run consumed, in order. */

@@ -145,6 +145,7 @@ export async function runScenario(
           ok: false,
           summary:
             `Stopped: ${firstError?.error?.code ? `AADSTS${firstError.error.code} ` : ''}${firstError?.error?.title ?? `HTTP ${outcome.status ?? ''}`}`.trim(),
+          ...(firstError ? { failedStep: firstError.index } : {}),
         };
   const inspected = await inspectRunTokens(steps, startingFacts, effective.directory);
   return {

@@ -115,7 +115,7 @@ function MessageEdgeView({
         id={id}
         path={path}
         markerEnd={state === 'active' ? markerEnd : undefined}
-        className={`message-edge edge-${state}${state === 'active' ? ` outcome-${outcome}` : ''}${frontChannel ? ' front-channel' : ''}`}
+        className={`message-edge edge-${state}${state === 'active' ? ` outcome-${outcome}` : ''}${frontChannel ? ' front-channel' : ''}${data?.failed ? ' is-failed' : ''}`}
         interactionWidth={0}
       />
       {packet ? (

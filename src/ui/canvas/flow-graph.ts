@@ -45,6 +45,8 @@ export interface MessageEdgeData extends Record<string, unknown> {
   packet: PacketData | null;
   /** Whether the browser is one end (front channel: drawn amber). */
   frontChannel: boolean;
+  /** The hop whose error decided a failed run, once revealed: it stays red. */
+  failed: boolean;
 }
 
 /** An edge between two parties that exchange messages. */
@@ -150,6 +152,11 @@ export function buildFlowGraph(
   if (!run) return { nodes, edges: personEdges(parties, false) };
   const revealed = new Set(run.steps.slice(0, cursor + 1).map((s) => linkId(s.from, s.to)));
   const activeId = current ? linkId(current.from, current.to) : null;
+  const failedStep =
+    !run.result.ok && run.result.failedStep !== undefined && run.result.failedStep <= cursor
+      ? run.steps[run.result.failedStep]
+      : undefined;
+  const failedId = failedStep ? linkId(failedStep.from, failedStep.to) : null;
   const messageEdges: MessageFlowEdge[] = buildLinks(run).map((link) => {
     const active = link.id === activeId && current !== undefined && row !== undefined;
     const frontChannel = isFrontChannel(parties, link.source, link.target);
@@ -179,6 +186,7 @@ export function buildFlowGraph(
       data: {
         state: active ? 'active' : revealed.has(link.id) ? 'used' : 'idle',
         frontChannel,
+        failed: link.id === failedId,
         packet:
           active && current && row
             ? {

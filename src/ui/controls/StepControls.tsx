@@ -2,6 +2,7 @@
 import type { ChangeEvent, ReactElement } from 'react';
 import { SPEEDS, selectPlayback, useAppStore, type Speed } from '../../state/index';
 import { ClockControl } from './ClockControl';
+import { Outcome } from './Outcome';
 import { ControlIcon } from './icons';
 import './controls.css';
 
@@ -106,11 +107,12 @@ export function StepControls(): ReactElement {
           Step {Math.max(cursor + 1, 0)} of {last < total - 1 ? last + 1 : total}
         </span>
         {run?.pendingPrompt && last >= total - 1 ? (
-          <span className="step-more" title="More steps follow once you answer the prompt">
-            + more<span className="sr-only"> after your answer</span>
+          <span className="step-more" title="The total grows with each answer">
+            so far, more after your answer
           </span>
         ) : null}
       </div>
+      <Outcome />
       {run ? (
         <ClockControl
           time={time ?? run.startTime}

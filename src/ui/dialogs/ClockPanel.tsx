@@ -1,6 +1,6 @@
-// The clock beat as an inline panel at the end of the timeline: title, simulated time, fast-forward choices.
+// The clock beat as an inline panel at the end of the timeline: title, simulated time, and where to choose.
 import { useId, type ReactElement } from 'react';
-import type { PendingPrompt, UserDecision } from '../../engine/index';
+import type { PendingPrompt } from '../../engine/index';
 import { formatClock } from '../../state/index';
 import { firstName, PresetNote } from './PresetNote';
 import './clock-panel.css';
@@ -8,11 +8,13 @@ import './clock-panel.css';
 /** Props of {@link ClockPanel}. */
 export interface ClockPanelProps {
   prompt: Extract<PendingPrompt, { prompt: 'clock' }>;
-  onAnswer: (decision: UserDecision) => void;
 }
 
-/** Lets simulated time pass by one of the scenario's choices (not modal: the controls stay usable). */
-export function ClockPanel({ prompt, onAnswer }: ClockPanelProps): ReactElement {
+/**
+ * Explains the clock beat the flow waits at (not modal: the controls stay usable). The choices
+ * themselves appear once, in the controls bar's simulated clock (also in the embedded player).
+ */
+export function ClockPanel({ prompt }: ClockPanelProps): ReactElement {
   const id = useId();
   const now = formatClock(prompt.now);
   const preset = prompt.preset?.decision.prompt === 'clock' ? prompt.preset.decision : undefined;
@@ -36,19 +38,10 @@ export function ClockPanel({ prompt, onAnswer }: ClockPanelProps): ReactElement 
       {prompt.preset && presetLabel ? (
         <PresetNote preset={prompt.preset} answer={presetLabel} />
       ) : null}
-      <div className="clock-choices">
-        {prompt.choices.map((choice) => (
-          <button
-            key={choice.label}
-            type="button"
-            className={`clock-choice${preset?.seconds === choice.seconds ? ' is-preset' : ''}`}
-            disabled={preset !== undefined && preset.seconds !== choice.seconds}
-            onClick={() => onAnswer({ prompt: 'clock', seconds: choice.seconds })}
-          >
-            {choice.label}
-          </button>
-        ))}
-      </div>
+      <p className="clock-panel-hint">
+        Choose how much time passes with the <strong>Fast-forward</strong> buttons of the simulated
+        clock, in the controls bar above.
+      </p>
     </section>
   );
 }

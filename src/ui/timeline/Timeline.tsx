@@ -8,7 +8,7 @@ import './timeline.css';
 
 /** Revealed messages, newest at the bottom (kept in view), with the run's result at the end. */
 export function Timeline(): ReactElement {
-  const { run, cursor, inspected, selectStep, prompt, answerPrompt } = useAppStore(selectTimeline);
+  const { run, cursor, inspected, selectStep, prompt } = useAppStore(selectTimeline);
   const rows = run ? buildTimeline(run).slice(0, cursor + 1) : [];
   const hidden = run ? run.steps.length - rows.length : 0;
   const latest = useRef<HTMLLIElement>(null);
@@ -75,11 +75,7 @@ export function Timeline(): ReactElement {
           })}
         </ol>
       )}
-      <div ref={end}>
-        {prompt?.prompt === 'clock' ? (
-          <ClockPanel prompt={prompt} onAnswer={(decision) => void answerPrompt(decision)} />
-        ) : null}
-      </div>
+      <div ref={end}>{prompt?.prompt === 'clock' ? <ClockPanel prompt={prompt} /> : null}</div>
       {finished && run && prompt?.prompt !== 'clock' ? (
         run.pendingPrompt ? (
           <p className="run-result is-waiting">
