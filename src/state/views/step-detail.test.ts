@@ -24,6 +24,17 @@ describe('OBO comparison', () => {
     expect(rows.get('scp')?.b).toBe('Reports.Read');
     expect(rows.get('oid')?.same).toBe(true);
     expect(rows.get('azp / appid')?.b).toBe(`${appId(obo, 'api-a')} (azp)`);
+    // GUIDs named, every claim that may differ compared, and one sentence on what changed.
+    expect(rows.get('aud')?.bNote).toBe('Reports API (API B)');
+    expect(rows.get('azp / appid')?.bNote).toBe('Todo API (API A)');
+    expect(rows.get('oid')?.aNote).toBe('Ada Lovelace');
+    for (const claim of ['sub', 'azpacr / appidacr', 'exp', 'iat', 'tid'])
+      expect(rows.has(claim), claim).toBe(true);
+    expect(rows.get('sub')?.same).toBe(false);
+    expect(rows.get('exp')?.aNote).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(detail?.comparison?.summary).toBe(
+      'Same user (Ada Lovelace, oid unchanged); new audience: Reports API (API B); Todo API (API A) is now the client (azp); sub differs because it is pairwise: unique per user and app.',
+    );
   });
 
   it('has no comparison on other steps', () => {
