@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { loadEngine } from './engine-loader';
 import { createAppStore } from './store';
 import type { AppState } from './types';
+import { localPresenterPreference } from './presenter-preference';
 import { localViewPreference } from './view-preference';
 
 /** The application store (one per page). */
@@ -14,6 +15,7 @@ export const appStore = createAppStore({
   // One task: React renders the parties; React Flow measures them while the run awaits crypto.
   yieldToPaint: () => new Promise((resolve) => setTimeout(resolve, 0)),
   viewPreference: localViewPreference(),
+  presenterPreference: localPresenterPreference(),
 });
 
 /**

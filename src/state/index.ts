@@ -26,5 +26,7 @@ export { DEFAULT_EMBED, DEFAULT_LINK_STATE } from './link/defaults';
 export type { EmbedOptions, LinkState } from './link/schema';
 export type { MainView, Notice, SessionSlice, ViewPreference } from './types';
 export { VIEW_STORAGE_KEY, localViewPreference } from './view-preference';
+export type { PresenterPreference } from './types';
+export { PRESENTER_STORAGE_KEY, localPresenterPreference } from './presenter-preference';
 export type { EmbedSize } from './link/share';
 export type { HostMessage, PlayerMessage } from './link/embed-messages';

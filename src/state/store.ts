@@ -339,6 +339,11 @@ export function createAppStore(
       // A docs page's embed does not change the person's own choice.
       if (!get().embed) deps.viewPreference?.write(view);
     },
+    presenter: deps.presenterPreference?.read() ?? false,
+    setPresenter: (on) => {
+      set({ presenter: on });
+      deps.presenterPreference?.write(on);
+    },
     restoreState: async (link, problems = []) => {
       for (const problem of problems) get().notify(problem);
       set({ view: link.view, embed: link.embed ?? null });

@@ -41,6 +41,15 @@ export interface StoreDeps {
   yieldToPaint?: () => Promise<void>;
   /** Where the person's choice of main view is remembered (optional; tests leave it out). */
   viewPreference?: ViewPreference;
+  /** Where the person's Presenter mode switch is remembered (optional; tests leave it out). */
+  presenterPreference?: PresenterPreference;
+}
+
+/** Reads and writes the person's Presenter mode switch (e.g. in localStorage); never throws. */
+export interface PresenterPreference {
+  /** Whether Presenter mode was left on (`false` when unknown or storage is unavailable). */
+  read: () => boolean;
+  write: (on: boolean) => void;
 }
 
 /** The main views: the React Flow canvas or the sequence diagram. */
@@ -170,6 +179,13 @@ export interface SessionSlice {
   dismissNotice: (id: number) => void;
   /** Shows the canvas or the sequence diagram, and remembers the choice (not in an embed). */
   setView: (view: MainView) => void;
+  /**
+   * Presenter mode (projector layout, larger type, speaker notes, audience window). Starts as the
+   * remembered switch (`StoreDeps.presenterPreference`); never on in an embed.
+   */
+  presenter: boolean;
+  /** Turns Presenter mode on or off and remembers it. */
+  setPresenter: (on: boolean) => void;
 }
 
 /** The whole store. */

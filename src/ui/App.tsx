@@ -1,5 +1,5 @@
 // The app shell: header, What-if column, diagram with prompts, controls and timeline, inspector.
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { findScenario, scenarioParties, selectCanvas, useAppStore } from '../state/index';
 import './shell/shell.css';
 import { StepControls } from './controls/StepControls';
@@ -11,16 +11,23 @@ import { Notices } from './shell/Notices';
 import { WhatIfPanel } from './shell/WhatIfPanel';
 import { DiagramArea } from './sequence/DiagramArea';
 import { Timeline } from './timeline/Timeline';
+import { usePresenterMode } from './presenter/PresenterToggle';
+
+// Presenter mode's speaker notes and keys load when it is switched on.
+const presenterMode = () => import('./presenter/PresenterMode');
+const PresenterSide = lazy(() => presenterMode().then((m) => ({ default: m.PresenterSide })));
+const PresenterLayer = lazy(() => presenterMode().then((m) => ({ default: m.PresenterLayer })));
 
 /** The whole screen. */
 export function App(): ReactElement {
   useKeyboardShortcuts();
+  const presenter = usePresenterMode();
   const { run, catalogue, scenarioId } = useAppStore(selectCanvas);
   const scenario = findScenario(catalogue, scenarioId);
   // Draw the parties from the scenario definition while the first run still computes.
   const parties = run?.parties ?? (scenario ? scenarioParties(scenario) : null);
   return (
-    <div className="app">
+    <div className="app" data-presenter={presenter ? 'true' : undefined}>
       <Header />
       <Notices />
       <div className="workspace">
@@ -30,9 +37,20 @@ export function App(): ReactElement {
           <StepControls />
           <Timeline />
         </main>
-        <Inspector />
+        {presenter ? (
+          <Suspense fallback={<Inspector />}>
+            <PresenterSide />
+          </Suspense>
+        ) : (
+          <Inspector />
+        )}
       </div>
       <LiveAnnouncer />
+      {presenter ? (
+        <Suspense fallback={null}>
+          <PresenterLayer />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -6,6 +6,14 @@ import { App } from './App';
 // The player loads on demand: only embed links need it.
 const EmbedApp = lazy(() => import('./embed/EmbedApp').then((m) => ({ default: m.EmbedApp })));
 
+// The audience window of Presenter mode (opened with `?audience`) loads on demand too.
+const AudienceApp = lazy(() =>
+  import('./presenter/AudienceApp').then((m) => ({ default: m.AudienceApp })),
+);
+
+/** Whether this window is a presenter's audience window (`?audience` in the URL). */
+const isAudience = (): boolean => new URLSearchParams(window.location.search).has('audience');
+
 const selectScreen = (s: AppState) => ({ embedded: s.embed !== null, opening: s.opening });
 
 function Opening(): ReactElement {
@@ -23,6 +31,12 @@ function Opening(): ReactElement {
 export function Root(): ReactElement {
   const { embedded, opening } = useAppStore(selectScreen);
   if (opening) return <Opening />;
+  if (isAudience())
+    return (
+      <Suspense fallback={<Opening />}>
+        <AudienceApp />
+      </Suspense>
+    );
   if (!embedded) return <App />;
   return (
     <Suspense fallback={<Opening />}>

@@ -3,6 +3,7 @@ import { lazy, Suspense, useState, type ReactElement } from 'react';
 import { selectScenarioPicker, useAppStore } from '../../state/index';
 import { ScenarioPicker } from './ScenarioPicker';
 import { ThemePicker } from './ThemePicker';
+import { PresenterToggle } from '../presenter/PresenterToggle';
 
 // The Share dialog and the Export menu load on demand: the first screen does not need them.
 const ShareDialog = lazy(() =>
@@ -70,6 +71,7 @@ export function Header(): ReactElement {
         >
           Decode a token
         </button>
+        <PresenterToggle />
       </div>
       <ThemePicker />
       {sharing ? (
