@@ -22,9 +22,9 @@ export function Outcome(): ReactElement {
       {finished && run ? (
         <>
           <strong className={run.result.ok ? 'is-ok' : 'is-error'}>
-            {run.result.ok ? 'Flow succeeded' : 'Flow failed:'}
+            {run.result.ok ? 'Flow succeeded:' : 'Flow failed:'}
           </strong>{' '}
-          {run.result.ok ? null : run.result.summary.replace(/^Stopped: /, '')}
+          {run.result.summary}
           {!run.result.ok && failedStep !== undefined ? (
             <>
               {' '}

@@ -76,17 +76,11 @@ export function Timeline(): ReactElement {
         </ol>
       )}
       <div ref={end}>{prompt?.prompt === 'clock' ? <ClockPanel prompt={prompt} /> : null}</div>
-      {finished && run && prompt?.prompt !== 'clock' ? (
-        run.pendingPrompt ? (
-          <p className="run-result is-waiting">
-            <strong>Your turn:</strong> {run.result.summary.replace(/^Waiting for you: /, '')}
-          </p>
-        ) : (
-          <p className={`run-result ${run.result.ok ? 'is-ok' : 'is-error'}`}>
-            <strong>{run.result.ok ? 'Flow succeeded:' : 'Flow failed:'}</strong>{' '}
-            {run.result.summary}
-          </p>
-        )
+      {/* The outcome itself is in the controls bar (always in view); here only "your turn". */}
+      {finished && run?.pendingPrompt && prompt?.prompt !== 'clock' ? (
+        <p className="run-result is-waiting">
+          <strong>Your turn:</strong> {run.result.summary.replace(/^Waiting for you: /, '')}
+        </p>
       ) : null}
     </section>
   );
