@@ -1,8 +1,7 @@
 // A protected web API: validates bearer tokens against the authority's JWKS; a middle tier also does OBO.
 import type { EndpointResult } from '../../model/endpoint';
 import type { ApiParty, OboCall } from '../../model/scenario';
-import type { ErrorCard } from '../../model/trace';
-import { verifyJwt } from '../../crypto';
+import type { ErrorCard, TraceEvent } from '../../model/trace';
 import type { Jwks } from '../../crypto';
 import { isMicrosoftGraphAudience } from '../../directory/directory';
 import {
@@ -13,12 +12,12 @@ import {
   cardForCode,
   DOCS,
 } from '../../errors';
-import type { BearerRejectionReason } from '../../errors';
-import { getHeader, jsonResponse, parseJsonBody } from '../../http/message';
+import { jsonResponse, parseJsonBody } from '../../http/message';
 import type { HttpRequest } from '../../http/message';
-import { issuersFor } from '../authority/keys';
 import type { PartyEnv } from '../shared/env';
-import { fetchJwksOnce, postTokenRequest } from '../shared/token-request';
+import { postTokenRequest } from '../shared/token-request';
+import type { BearerContext, BearerOutcome } from './bearer-checks';
+import { runBearerChecks } from './bearer-checks';
 
 /** What an API knows and remembers between requests. */
 export interface ApiState {
@@ -32,40 +31,55 @@ export interface ApiState {
   tokenVersion?: '1.0' | '2.0';
 }
 
-/**
- * Claims rules jose leaves to the caller (RFC 9068 section 4): a numeric `exp` must be present,
- * and `iat`, when present, must not be later than `now` plus `toleranceSeconds` (all in seconds).
- * Returns the failing rule and a description for the 401, or `undefined` when both hold.
- * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
- * @see https://www.rfc-editor.org/rfc/rfc7519#section-4.1.6
- */
-function timeClaimsFailure(
-  claims: Record<string, unknown>,
-  now: number,
-  toleranceSeconds: number,
-): { reason: 'exp_missing' | 'issued_in_future'; description: string } | undefined {
-  if (typeof claims.exp !== 'number' || !Number.isFinite(claims.exp))
-    return {
-      reason: 'exp_missing',
-      description: 'The token has no exp claim; access tokens must expire.',
-    };
-  if (typeof claims.iat === 'number' && claims.iat > now + toleranceSeconds)
-    return {
-      reason: 'issued_in_future',
-      description: `The token's iat is ${claims.iat - now} s in the future, beyond the ${toleranceSeconds} s clock-skew allowance.`,
-    };
-  return undefined;
+/** The `api.checks` event of a validation: what passed in order, and the failed rule with its text. */
+function apiChecksEvent(party: ApiParty, outcome: BearerOutcome): TraceEvent {
+  const failed = outcome.failed;
+  return {
+    type: 'api.checks',
+    party: party.id,
+    passed: [...outcome.passed],
+    ...(failed
+      ? {
+          failed: {
+            check: failed.row.name,
+            reason: failed.failure.reason,
+            rule: failed.row.rule,
+            source: failed.row.source,
+          },
+        }
+      : {}),
+  };
 }
 
-/** A 401/403 bearer rejection (RFC 6750 section 3.1); `scope` is the scope a 403 asks for. */
+/**
+ * The answer to a failed bearer rule: a 401/403 with an RFC 6750 section 3.1 `WWW-Authenticate`
+ * challenge (`scope` is the scope a 403 asks for), or a 500 when the signing keys could not be
+ * fetched.
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ */
 function rejection(
-  status: 401 | 403,
-  reason: BearerRejectionReason,
-  description: string,
-  tenantId: string,
   party: ApiParty,
-  scope?: string,
+  tenantId: string,
+  outcome: BearerOutcome & { failed: NonNullable<BearerOutcome['failed']> },
 ): EndpointResult {
+  const failure = outcome.failed.failure;
+  const checks = apiChecksEvent(party, outcome);
+  if (failure.status === 500) {
+    return {
+      response: jsonResponse(500, {
+        error: 'jwks_unavailable',
+        error_description: failure.description,
+      }),
+      events: [checks],
+      error: {
+        title: 'Signing keys unavailable',
+        why: "The API could not fetch the authority's JWKS.",
+        fix: 'Check the jwks_uri.',
+        docs: BEARER_DOCS,
+      },
+    };
+  }
+  const { status, reason, description, scope } = failure;
   const error = status === 403 ? 'insufficient_scope' : 'invalid_token';
   const challenge = buildBearerChallenge(
     tenantId,
@@ -77,7 +91,10 @@ function rejection(
       { error, error_description: description },
       { 'WWW-Authenticate': challenge },
     ),
-    events: [{ type: 'token.validated', party: party.id, ok: false, reason, detail: description }],
+    events: [
+      checks,
+      { type: 'token.validated', party: party.id, ok: false, reason, detail: description },
+    ],
     error: bearerRejectionCard(error, reason, party.label),
   };
 }
@@ -94,11 +111,11 @@ function callerSummary(payload: Record<string, unknown>): Record<string, unknown
 }
 
 /**
- * Handles a request to an API: bearer validation (RFC 6750) with jose against the authority's
- * JWKS fetched over the simulated network (signature, `iss`, `aud`, `exp`/`nbf` with the API's
- * clock leeway, `exp` required and `iat` not beyond the leeway in the future, then required `scp`
- * or `roles`). Failures answer 401/403 with a
- * `WWW-Authenticate` header. A middle tier then does OBO and calls its downstream API.
+ * Handles a request to an API: bearer validation (RFC 6750) as the ordered table `BEARER_CHECKS`
+ * (`bearer-present`, `signature` against the authority's JWKS fetched over the simulated network,
+ * `issuer`, `audience`, `lifetime` with the API's clock leeway, `scope-or-role`), recorded as an
+ * `api.checks` event. Failures answer 401/403 with a `WWW-Authenticate` header (500 when the keys
+ * cannot be fetched). A middle tier then does OBO and calls its downstream API.
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  */
 export async function handleApiRequest(
@@ -107,68 +124,14 @@ export async function handleApiRequest(
   env: PartyEnv,
   request: HttpRequest,
 ): Promise<EndpointResult> {
-  const authorization = getHeader(request.headers, 'Authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-  if (!match?.[1]) return rejection(401, 'missing', 'No bearer token.', env.tenantId, party);
-  const token = match[1];
-  const jwks = await fetchJwksOnce(env, party.id, state, state.tokenVersion ?? '2.0');
-  if (!jwks) {
-    return {
-      response: jsonResponse(500, {
-        error: 'jwks_unavailable',
-        error_description: 'Could not load the signing keys.',
-      }),
-      error: {
-        title: 'Signing keys unavailable',
-        why: "The API could not fetch the authority's JWKS.",
-        fix: 'Check the jwks_uri.',
-        docs: BEARER_DOCS,
-      },
-    };
-  }
+  const ctx: BearerContext = { party, state, env, request };
+  const outcome = await runBearerChecks(ctx);
+  if (outcome.failed) return rejection(party, env.tenantId, { ...outcome, failed: outcome.failed });
+  const { token = '', header = {}, claims = {} } = ctx;
   const v = party.validation;
-  const verified = await verifyJwt(token, jwks, {
-    now: env.clock.now,
-    issuer: issuersFor(env.tenantId),
-    ...(v.validateAudience ? { audience: v.audiences } : {}),
-    clockToleranceSeconds: v.clockToleranceSeconds,
-  });
-  if (!verified.ok) return rejection(401, verified.reason, verified.message, env.tenantId, party);
-  const claims = verified.payload;
-  const timing = timeClaimsFailure(claims, env.clock.now, v.clockToleranceSeconds);
-  if (timing) return rejection(401, timing.reason, timing.description, env.tenantId, party);
   const scp = typeof claims.scp === 'string' ? claims.scp.split(' ') : undefined;
   const roles = Array.isArray(claims.roles) ? (claims.roles as string[]) : [];
-  if (scp) {
-    if (v.requiredScopes.length > 0 && !v.requiredScopes.some((s) => scp.includes(s))) {
-      return rejection(
-        403,
-        'insufficient_scope',
-        `The token's scp lacks ${v.requiredScopes.join(' or ')}.`,
-        env.tenantId,
-        party,
-        v.requiredScopes.join(' '),
-      );
-    }
-  } else {
-    if (!v.allowAppOnly)
-      return rejection(
-        403,
-        'app_only_not_allowed',
-        'App-only tokens are not accepted.',
-        env.tenantId,
-        party,
-      );
-    if (v.requiredRoles.length > 0 && !v.requiredRoles.some((r) => roles.includes(r))) {
-      return rejection(
-        403,
-        'insufficient_scope',
-        `The token's roles lack ${v.requiredRoles.join(' or ')}.`,
-        env.tenantId,
-        party,
-      );
-    }
-  }
+  env.network.emit(apiChecksEvent(party, outcome));
   const leeway =
     Number(claims.exp) <= env.clock.now
       ? ` (expired ${env.clock.now - Number(claims.exp)} s ago, inside the ${v.clockToleranceSeconds} s clock-skew allowance)`
@@ -180,7 +143,7 @@ export async function handleApiRequest(
     ok: true,
     detail: graphToken
       ? `Accepted WITHOUT checking aud: this is a Microsoft Graph token (aud ${String(claims.aud)}), not for ${party.label} to validate. Third parties cannot validate Graph tokens; the API should have rejected it on aud. ${scp ? `scp "${scp.join(' ')}"` : `roles [${roles.join(', ')}]`}${leeway}.`
-      : `Signature verified with kid ${String(verified.header.kid)}; iss ${String(claims.iss)}; ${v.validateAudience ? `aud ${String(claims.aud)} accepted` : 'aud NOT checked (misconfigured)'}; ${scp ? `scp "${scp.join(' ')}"` : `roles [${roles.join(', ')}]`}${leeway}.`,
+      : `Signature verified with kid ${String(header.kid)}; iss ${String(claims.iss)}; ${v.validateAudience ? `aud ${String(claims.aud)} accepted` : 'aud NOT checked (misconfigured)'}; ${scp ? `scp "${scp.join(' ')}"` : `roles [${roles.join(', ')}]`}${leeway}.`,
   });
   if (!party.obo)
     return { response: jsonResponse(200, { ...party.data, caller: callerSummary(claims) }) };
@@ -191,6 +154,23 @@ export async function handleApiRequest(
  * The card of a failed OBO exchange as the middle tier relays it. The middle tier only has the
  * error body, so the catalogue's placeholders are filled from what it knows about itself.
  */
+/**
+ * Names the Conditional Access policy of a claims challenge for the "why" text: the middle tier
+ * only sees the challenge's `claims` (e.g. `{"access_token":{"polids":{"values":["8d3c…"]}}}`),
+ * so it names the policy by id, or says where to find it.
+ */
+function policyOfChallenge(body: Record<string, unknown>): string {
+  try {
+    const claims = JSON.parse(typeof body.claims === 'string' ? body.claims : '{}') as {
+      access_token?: { polids?: { values?: unknown[] }; acrs?: { values?: unknown[] } };
+    };
+    const id = claims.access_token?.polids?.values?.[0] ?? claims.access_token?.acrs?.values?.[0];
+    return typeof id === 'string' ? `id ${id}` : 'named in the claims challenge';
+  } catch {
+    return 'named in the claims challenge';
+  }
+}
+
 function oboFailureCard(
   body: Record<string, unknown>,
   party: ApiParty,
@@ -203,7 +183,7 @@ function oboFailureCard(
     clientId: party.appId,
     resourceName: 'the downstream API',
     scopes: obo.scope ?? obo.resource ?? 'the requested scopes',
-    policy: 'a Conditional Access policy',
+    policy: policyOfChallenge(body),
     expected: party.appId,
   });
 }
