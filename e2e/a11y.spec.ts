@@ -107,7 +107,7 @@ async function stepToEndAnswering(page: Page, where: string, checkPrompts: boole
     }
   }
   await expect(next).toBeDisabled();
-  await expect(page.getByText(/^Flow (succeeded|failed):/)).toBeVisible();
+  await expect(page.getByText(/^Flow (succeeded|failed):/).first()).toBeVisible();
 }
 
 /** The first step, then the last (with every prompt on the way checked when asked). */
