@@ -201,7 +201,8 @@ const noteCache = new WeakMap<SimStep, EventNote[]>();
  * The step's trace events worth reading, in plain words: sign-in, consent prompted and recorded
  * (which grants were missing or created), codes, the person's decisions, the web app's checks
  * (state, nonce, c_hash), reply URL matching (wildcard or not), token validation and a failed
- * authority or API check with the rule it enforces. Other events (JWKS caching, tokens issued) are left to the other tabs.
+ * authority or API check with the rule it enforces. Other events (JWKS caching, tokens issued)
+ * are left to the other tabs.
  */
 export function buildEventNotes(run: SimulationRun, step: SimStep): EventNote[] {
   const cached = noteCache.get(step);

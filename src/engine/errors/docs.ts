@@ -96,6 +96,10 @@ export const DOCS = {
     label: 'RFC 7517 (JSON Web Key Set)',
     url: 'https://www.rfc-editor.org/rfc/rfc7517#section-5',
   },
+  openidDiscovery: {
+    label: 'OpenID Connect Discovery 1.0 (jwks_uri)',
+    url: 'https://openid.net/specs/openid-connect-discovery-1_0.html#ProviderMetadata',
+  },
   rfc7523: {
     label: 'RFC 7523 section 3 (JWT client authentication)',
     url: 'https://www.rfc-editor.org/rfc/rfc7523#section-3',

@@ -13,7 +13,7 @@ const JWKS_NARRATION: Narration = {
 const JWKS_RESPONSE_NARRATION: Narration = {
   title: 'The authority publishes its public keys',
   text: 'Each key has a kid; a token header names the kid of the key that signed it. The API verifies signatures locally from now on; it never asks the authority whether a token is valid.',
-  docs: [DOCS.rfc6749, DOCS.rfc7517],
+  docs: [DOCS.rfc7517, DOCS.openidDiscovery],
 };
 
 /**
