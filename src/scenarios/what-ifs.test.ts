@@ -215,3 +215,25 @@ describe('each success what-if shows what it teaches', () => {
     expect(events(run, 'consent.recorded')[0]?.grants.join(' ')).not.toContain('Reports API');
   });
 });
+
+describe('copy a room notices', () => {
+  it('the relayed claims challenge names the policy by its id, not "(a Conditional Access policy)"', async () => {
+    const run = await runScenario(scenario('obo-secret'), {
+      variants: ['downstream-requires-mfa'],
+    });
+    const whys = run.steps.flatMap((s) => (s.error ? [s.error.why] : []));
+    expect(whys.join(' ')).not.toContain('(a Conditional Access policy)');
+    expect(whys.join(' ')).toMatch(
+      /Conditional Access policy \((id [0-9a-f-]{36}|named in the claims challenge)\)/,
+    );
+  });
+
+  it('the JWKS step cites RFC 7517 and OpenID Connect Discovery', async () => {
+    const run = await runScenario(scenario('obo-secret'));
+    const jwks = run.steps.find((s) => s.tag.endsWith(':jwks') && s.kind === 'response');
+    const labels = jwks?.narration.docs.map((d) => d.label).join(' ') ?? '';
+    expect(labels).toContain('RFC 7517');
+    expect(labels).toContain('OpenID Connect Discovery');
+    expect(labels).not.toContain('RFC 6749');
+  });
+});
