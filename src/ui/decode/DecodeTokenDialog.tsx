@@ -4,6 +4,7 @@ import type { TokenInspection } from '../../engine/index';
 import { formatClock, loadEngine, type TokenRef } from '../../state/index';
 import { useModalDialog } from '../dialogs/use-modal-dialog';
 import { TokenCard } from '../inspector/TokenCard';
+import '../dialogs/panel-dialog.css';
 import './decode.css';
 
 /** Props of {@link DecodeTokenDialog}. */
@@ -75,18 +76,18 @@ export function DecodeTokenDialog({ onClose }: DecodeTokenDialogProps): ReactEle
   return (
     <dialog
       ref={ref}
-      className="decode-dialog"
+      className="panel-dialog decode-dialog"
       aria-modal="true"
       aria-labelledby={`${id}-title`}
       {...handlers}
     >
-      <div className="decode-head">
+      <div className="panel-dialog-head">
         <h2 id={`${id}-title`}>Decode a token</h2>
-        <button type="button" className="decode-close" aria-label="Close" onClick={onClose}>
+        <button type="button" className="panel-dialog-close" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </div>
-      <p className="decode-intro">
+      <p className="panel-dialog-intro">
         Paste a JWT: one from a run here, or a real Microsoft Entra token. It is decoded in this
         browser tab; nothing is sent anywhere. Signatures are checked only against the
         simulator&apos;s own keys.

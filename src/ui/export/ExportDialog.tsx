@@ -5,6 +5,8 @@ import { useModalDialog } from '../dialogs/use-modal-dialog';
 import { CopyButton } from '../share/CopyButton';
 import { downloadText, exportFileName } from './download';
 import { useExports } from './use-exports';
+import '../dialogs/panel-dialog.css';
+import '../share/share.css';
 
 /** What the dialog exports. */
 export type ExportKind = 'mermaid' | 'har';
@@ -51,18 +53,18 @@ export function ExportDialog({ kind, run, upTo, onClose }: ExportDialogProps): R
   return (
     <dialog
       ref={ref}
-      className="share-dialog export-dialog"
+      className="panel-dialog share-dialog export-dialog"
       aria-modal="true"
       aria-labelledby={`${id}-title`}
       {...handlers}
     >
-      <div className="share-head">
+      <div className="panel-dialog-head">
         <h2 id={`${id}-title`}>{TITLES[kind]}</h2>
-        <button type="button" className="share-close" aria-label="Close" onClick={onClose}>
+        <button type="button" className="panel-dialog-close" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </div>
-      <p className="share-intro">
+      <p className="panel-dialog-intro">
         {kind === 'mermaid'
           ? `The ${steps} as a Mermaid sequenceDiagram: paste it into a \`\`\`mermaid block in GitHub, GitLab or Azure DevOps wikis.`
           : `The ${steps} as HAR 1.2, which Chrome DevTools' Network panel imports. Times come from the simulated clock.`}

@@ -2,6 +2,7 @@
 import { useId, useRef, type ReactElement } from 'react';
 import { useModalDialog } from '../dialogs/use-modal-dialog';
 import { SHORTCUTS } from './shortcuts';
+import '../dialogs/panel-dialog.css';
 
 /** A small modal listing every shortcut; Esc or Close closes it. */
 export function ShortcutsDialog({ onClose }: { onClose: () => void }): ReactElement {
@@ -11,12 +12,12 @@ export function ShortcutsDialog({ onClose }: { onClose: () => void }): ReactElem
   return (
     <dialog
       ref={ref}
-      className="shortcuts-dialog"
+      className="panel-dialog shortcuts-dialog"
       aria-modal="true"
       aria-labelledby={`${id}-title`}
       {...handlers}
     >
-      <div className="shortcuts-head">
+      <div className="panel-dialog-head">
         <h2 id={`${id}-title`}>Keyboard shortcuts</h2>
         <button type="button" className="shortcuts-close" data-autofocus onClick={onClose}>
           Close

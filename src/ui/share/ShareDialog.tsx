@@ -17,6 +17,7 @@ import {
 import { useModalDialog } from '../dialogs/use-modal-dialog';
 import { THEME_LABELS } from '../shell/theme-choice';
 import { CopyButton } from './CopyButton';
+import '../dialogs/panel-dialog.css';
 import './share.css';
 
 /** The page's own URL without its fragment: the base every link starts from. */
@@ -93,18 +94,18 @@ export function ShareDialog({ onClose }: ShareDialogProps): ReactElement {
   return (
     <dialog
       ref={ref}
-      className="share-dialog"
+      className="panel-dialog share-dialog"
       aria-modal="true"
       aria-labelledby={`${id}-title`}
       {...handlers}
     >
-      <div className="share-head">
+      <div className="panel-dialog-head">
         <h2 id={`${id}-title`}>Share</h2>
-        <button type="button" className="share-close" aria-label="Close" onClick={onClose}>
+        <button type="button" className="panel-dialog-close" aria-label="Close" onClick={onClose}>
           ×
         </button>
       </div>
-      <p className="share-intro">
+      <p className="panel-dialog-intro">
         Anyone with the link sees this flow as you see it: the same scenario, switches, answers and
         tokens. Nothing is uploaded: the state travels inside the link.
       </p>
