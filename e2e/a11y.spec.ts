@@ -183,6 +183,13 @@ for (const theme of THEMES) {
         await openAt(page, '1280x720', theme);
         await checkScenario(page, title, `${theme} 1280x720 ${title}`, true);
       });
+      // The other two sizes: every scenario's first and last step (its prompts are checked above).
+      for (const size of ['1920x1080', '800x500'] as Size[]) {
+        test(`${size}: ${title}, first and last step`, async ({ page }) => {
+          await openAt(page, size, theme);
+          await checkScenario(page, title, `${theme} ${size} ${title}`, false);
+        });
+      }
     }
 
     for (const size of ['1920x1080', '800x500'] as Size[]) {
