@@ -1,7 +1,7 @@
 // Issue 3, scenario 4: sign-in, client -> API A -> (OBO) -> API B, with combined consent via knownClientApplications.
 import type { ApiParty, ScenarioDefinition, VariantDefinition } from '../engine/index';
 import { APP, contosoDirectory, PERMISSION, SECRET, SP, START_TIME, TENANT_ID } from './contoso';
-import { middleTier, oboNarration, REPORTS_API } from './obo-base';
+import { DOWNSTREAM_REQUIRES_MFA, middleTier, oboNarration, REPORTS_API } from './obo-base';
 import {
   adminOnlyPermission,
   AUTHORITY,
@@ -62,15 +62,8 @@ export const DOWNSTREAM_REQUIRES_MFA_CHAIN: VariantDefinition = {
     { prompt: 'consent', accept: true },
     { prompt: 'mfa', approve: true },
   ],
-  apply: (s) => {
-    s.directory.conditionalAccessPolicies.push({
-      id: '8d3c1f2e-5b4a-4c6d-9e7f-0a1b2c3d4e5f',
-      displayName: 'Require MFA for Reports API',
-      resourceAppIds: [APP.reportsApi],
-      grantControls: ['mfa'],
-    });
-    return s;
-  },
+  // The same Conditional Access policy as the OBO scenarios' what-if.
+  apply: (s) => DOWNSTREAM_REQUIRES_MFA.apply(s),
 };
 
 /** What-if: the same MFA policy, and Ada denies the second factor (AADSTS500121 on the authority's page). */

@@ -20,7 +20,14 @@ export type {
   InspectorSlice,
   LayoutSlice,
 } from './types';
-export { browserHistory, isLinkFragment, selectLinkState, startUrlSync } from './link/url-sync';
+export {
+  browserHistory,
+  isLinkFragment,
+  linkFieldsOf,
+  pageBase,
+  selectLinkState,
+  startUrlSync,
+} from './link/url-sync';
 export type { HistoryPort, LinkFields } from './link/url-sync';
 export { DEFAULT_EMBED, DEFAULT_LINK_STATE } from './link/defaults';
 export type { EmbedOptions, LinkState } from './link/schema';

@@ -11,6 +11,26 @@ export type LinkFields = Pick<
   'scenarioId' | 'variants' | 'decisions' | 'seed' | 'cursor' | 'tab' | 'view' | 'embed'
 >;
 
+/** The store's fields a link is made of, picked one by one (for shallow-compared selectors). */
+export function linkFieldsOf(state: LinkFields): LinkFields {
+  return {
+    scenarioId: state.scenarioId,
+    variants: state.variants,
+    decisions: state.decisions,
+    seed: state.seed,
+    cursor: state.cursor,
+    tab: state.tab,
+    view: state.view,
+    embed: state.embed,
+  };
+}
+
+/** The page's own URL without its fragment (the base every link starts from). */
+export function pageBase(): string {
+  const { origin, pathname, search } = window.location;
+  return `${origin === 'null' ? '' : origin}${pathname}${search}`;
+}
+
 /** The shareable state of the screen now (see {@link LinkState}). */
 export function selectLinkState(state: LinkFields): LinkState {
   return {

@@ -4,6 +4,8 @@ import { buildShareLink } from '../../state/sharing';
 import {
   appStore,
   findScenario,
+  linkFieldsOf,
+  pageBase,
   scenarioParties,
   selectLinkState,
   useAppStore,
@@ -22,24 +24,11 @@ import { useHostMessages } from './use-host-messages';
 import './embed.css';
 
 const selectEmbed = (s: AppState) => ({
+  ...linkFieldsOf(s),
   run: s.run,
   catalogue: s.catalogue,
-  scenarioId: s.scenarioId,
-  variants: s.variants,
-  decisions: s.decisions,
-  seed: s.seed,
-  cursor: s.cursor,
-  tab: s.tab,
-  view: s.view,
-  embed: s.embed,
   status: s.status,
 });
-
-/** The page's URL without its fragment. */
-function pageBase(): string {
-  const { origin, pathname, search } = window.location;
-  return `${origin === 'null' ? '' : origin}${pathname}${search}`;
-}
 
 /** The compact player an embed link opens (see `EmbedOptions`). */
 export function EmbedApp(): ReactElement {

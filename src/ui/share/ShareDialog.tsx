@@ -9,6 +9,8 @@ import {
 } from '../../state/sharing';
 import {
   DEFAULT_EMBED,
+  linkFieldsOf,
+  pageBase,
   selectLinkState,
   useAppStore,
   type AppState,
@@ -20,24 +22,8 @@ import { CopyButton } from './CopyButton';
 import '../dialogs/panel-dialog.css';
 import './share.css';
 
-/** The page's own URL without its fragment: the base every link starts from. */
-function pageBase(): string {
-  const { origin, pathname, search } = window.location;
-  return `${origin === 'null' ? '' : origin}${pathname}${search}`;
-}
-
 /** What a link is made of (each field compared on its own, so the dialog renders only on change). */
-const selectShare = (s: AppState) => ({
-  scenarioId: s.scenarioId,
-  variants: s.variants,
-  decisions: s.decisions,
-  seed: s.seed,
-  cursor: s.cursor,
-  tab: s.tab,
-  view: s.view,
-  embed: s.embed,
-  run: s.run,
-});
+const selectShare = (s: AppState) => ({ ...linkFieldsOf(s), run: s.run });
 
 const SIZES = [
   { label: '800 x 500', width: 800, height: 500 },
