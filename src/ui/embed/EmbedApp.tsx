@@ -36,12 +36,11 @@ export function EmbedApp(): ReactElement {
   const root = useRef<HTMLDivElement>(null);
   useHostMessages(root);
   const state = useAppStore(selectEmbed);
-  const { run, catalogue, scenarioId, embed, cursor, status } = state;
+  const { run, catalogue, scenarioId, embed, status } = state;
   const scenario = findScenario(catalogue, scenarioId);
   const parties = run?.parties ?? (scenario ? scenarioParties(scenario) : null);
   const locked = embed?.locked ?? true;
   const full = buildShareLink(pageBase(), { ...selectLinkState(state), embed: undefined }, true);
-  const finished = run !== null && cursor >= run.steps.length - 1 && !run.pendingPrompt;
 
   // The link's theme, not the person's choice in the simulator: "system" follows the browser.
   const theme = embed?.theme ?? 'system';
@@ -75,16 +74,6 @@ export function EmbedApp(): ReactElement {
         <Inspector />
       </div>
       <StepControls />
-      <p className="embed-outcome" role="status">
-        {finished && run ? (
-          <>
-            <strong className={run.result.ok ? 'is-ok' : 'is-error'}>
-              {run.result.ok ? 'Flow succeeded:' : 'Flow failed:'}
-            </strong>{' '}
-            {run.result.summary}
-          </>
-        ) : null}
-      </p>
       <LiveAnnouncer />
     </div>
   );
