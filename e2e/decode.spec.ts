@@ -34,9 +34,8 @@ async function copySimulatorToken(page: Page): Promise<string> {
   return token;
 }
 
-async function foreignToken(): Promise<string> {
+async function foreignToken(now: number): Promise<string> {
   const { privateKey } = await generateKeyPair('RS256');
-  const now = Math.floor(Date.now() / 1000);
   return new SignJWT({
     aud: 'api://contoso-orders',
     iss: 'https://login.microsoftonline.com/72f988bf-86f1-41af-91ab-2d7cd011db47/v2.0',
@@ -110,10 +109,14 @@ for (const viewport of [
 
     test('a token signed by a foreign key cannot be verified offline', async ({ page }) => {
       const requests: string[] = [];
+      // The dialog measures times from the wall clock: fix the page's clock to the token's "now",
+      // so "in 55 min" cannot become "in 54 min" when a minute turns during the test.
+      const now = Math.floor(Date.now() / 1000);
+      await page.clock.setFixedTime(new Date(now * 1000));
       await openApp(page);
       page.on('request', (request) => requests.push(request.url()));
       const dialog = await openDecoder(page);
-      await dialog.getByRole('textbox', { name: 'JWT' }).fill(await foreignToken());
+      await dialog.getByRole('textbox', { name: 'JWT' }).fill(await foreignToken(now));
       const card = dialog.getByRole('region', { name: 'Pasted token' });
       await expect(card.getByText('Cannot verify offline', { exact: true })).toBeVisible();
       await expect(
