@@ -43,11 +43,14 @@ export async function stepForward(page: Page, count: number): Promise<void> {
   }
 }
 
-/** Saves a screenshot for people to look at (docs/screenshots is not committed). */
+/**
+ * Saves a screenshot for people to look at, under `test-results/screenshots/` (ignored by git, so
+ * a test run never changes the tree). README's pictures in `docs/screenshots/` are copied from there.
+ */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   // Let the packet land before the picture.
   await page.waitForTimeout(1200);
-  await page.screenshot({ path: `docs/screenshots/${name}` });
+  await page.screenshot({ path: `test-results/screenshots/${name}` });
 }
 
 /** Titles of the sign-in scenarios. */

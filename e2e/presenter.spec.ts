@@ -224,13 +224,15 @@ test('the audience window mirrors the presenter and ignores malformed messages',
     await page.bringToFront();
     await page.setViewportSize({ width, height });
     await page.waitForTimeout(1200);
-    await page.screenshot({ path: `docs/screenshots/presenter-${width}x${height}.png` });
+    await page.screenshot({ path: `test-results/screenshots/presenter-${width}x${height}.png` });
     const view = await context.newPage();
     await view.setViewportSize({ width, height });
     await view.goto(audience.url());
     await expect(view.getByText('Step 5 of 10')).toBeVisible();
     await view.waitForTimeout(1200);
-    await view.screenshot({ path: `docs/screenshots/presenter-audience-${width}x${height}.png` });
+    await view.screenshot({
+      path: `test-results/screenshots/presenter-audience-${width}x${height}.png`,
+    });
     await view.close();
   }
 

@@ -174,7 +174,9 @@ test('the 36-message full chain with MFA is drawn to the end without overlapping
     await arrows(page).nth(35).click();
     await expect(arrows(page).nth(35)).toBeInViewport();
     expect(await page.evaluate(() => document.scrollingElement?.scrollTop ?? 0)).toBe(0);
-    await page.screenshot({ path: `docs/screenshots/sequence-${size.width}x${size.height}.png` });
+    await page.screenshot({
+      path: `test-results/screenshots/sequence-${size.width}x${size.height}.png`,
+    });
   }
 
   // Clicking an arrow far up selects it for the inspector.
@@ -182,5 +184,5 @@ test('the 36-message full chain with MFA is drawn to the end without overlapping
   const oboError = arrows(page).filter({ hasText: '400 Bad Request' }).first();
   await oboError.click();
   await expect(inspector(page).getByText('AADSTS50076')).toBeVisible();
-  await page.screenshot({ path: 'docs/screenshots/sequence-selected-1920x1080.png' });
+  await page.screenshot({ path: 'test-results/screenshots/sequence-selected-1920x1080.png' });
 });

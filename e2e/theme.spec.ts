@@ -124,7 +124,7 @@ for (const { label, file } of SHOTS) {
       await page.getByRole('combobox', { name: 'Theme' }).selectOption({ label });
       await pickScenario(page, OBO_TITLE);
       await stepToEnd(page);
-      await page.screenshot({ path: `docs/screenshots/theme-${file}-obo-${at}.png` });
+      await page.screenshot({ path: `test-results/screenshots/theme-${file}-obo-${at}.png` });
 
       await pickScenario(page, FULL_CHAIN_TITLE);
       const signIn = page.getByRole('dialog', { name: 'Sign in' });
@@ -132,7 +132,7 @@ for (const { label, file } of SHOTS) {
       await signIn.getByRole('button', { name: 'Sign in' }).click();
       const consent = page.getByRole('dialog', { name: 'Permissions requested' });
       await stepUntilVisible(page, consent);
-      await page.screenshot({ path: `docs/screenshots/theme-${file}-consent-${at}.png` });
+      await page.screenshot({ path: `test-results/screenshots/theme-${file}-consent-${at}.png` });
     });
   }
 }
