@@ -137,6 +137,8 @@ test('the embed code plays in a host page without scrolling it, and reports its 
     frame?.contentWindow?.postMessage({ type: 'goto', index: 1 }, '*');
   });
   await expect(frame.getByText(/^Step 2 of 6$/)).toBeVisible();
+  // The inspector counts to the range's end, as the controls do.
+  await expect(frame.getByRole('heading', { name: /^Step 2 of 6:/ })).toBeVisible();
   await page.screenshot({ path: 'test-results/screenshots/embed-in-page.png' });
 
   const [popup] = await Promise.all([

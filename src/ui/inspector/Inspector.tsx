@@ -1,6 +1,12 @@
 // The right column: the scenario intro before step 1, else the inspected step.
 import { useEffect, useRef, type ReactElement } from 'react';
-import { buildStepDetail, findScenario, selectInspector, useAppStore } from '../../state/index';
+import {
+  buildStepDetail,
+  findScenario,
+  selectInspector,
+  selectStepRange,
+  useAppStore,
+} from '../../state/index';
 import { ScenarioIntro } from './ScenarioIntro';
 import { StepInspector } from './StepInspector';
 import './inspector.css';
@@ -19,6 +25,8 @@ export function Inspector(): ReactElement {
     selectStep,
     showToken,
   } = useAppStore(selectInspector);
+  // An embed's step range ends the count where the controls end it ("Step 2 of 6" in both places).
+  const lastShown = useAppStore((s) => selectStepRange(s).last);
   const detail = run && inspected >= 0 ? buildStepDetail(run, inspected) : null;
   const panel = useRef<HTMLElement>(null);
   useEffect(() => {
@@ -31,7 +39,7 @@ export function Inspector(): ReactElement {
       ) : detail ? (
         <StepInspector
           detail={detail}
-          total={run.steps.length}
+          total={Math.min(run.steps.length, lastShown + 1)}
           following={following}
           tab={tab}
           focusedToken={focusedToken}
