@@ -13,6 +13,7 @@ import type {
   Speed,
   StoreDeps,
 } from './types';
+import { applyLinkWorld, scenarioToRun, worldSlice } from './world/world-slice';
 
 /** Milliseconds one step takes during playback at 1x (the packet's travel plus a pause). */
 export const BASE_STEP_MS = 1200;
@@ -138,7 +139,7 @@ export function createAppStore(
         await deps.yieldToPaint?.();
         if (ticket !== latestRequest) return;
       }
-      const scenario = catalogue.find((s) => s.id === scenarioId);
+      const scenario = scenarioToRun(get(), catalogue, scenarioId);
       if (!scenario) throw new Error(`Unknown scenario "${scenarioId}".`);
       const run = await deps.run(scenario, variants, get().seed, decisions);
       if (ticket !== latestRequest) return;
@@ -192,8 +193,10 @@ export function createAppStore(
     run: null,
     status: 'idle',
     error: null,
-    loadScenario: (id) =>
-      startRun(set, get, { scenarioId: id, variants: [], decisions: [], keepRun: false }),
+    loadScenario: (id) => {
+      set({ world: null, worldName: null }); // a built-in scenario: the edited world closes
+      return startRun(set, get, { scenarioId: id, variants: [], decisions: [], keepRun: false });
+    },
     toggleVariant: (id) => {
       const { scenarioId, variants, catalogue } = get();
       const order = catalogue?.find((s) => s.id === scenarioId)?.variants.map((v) => v.id) ?? [];
@@ -354,6 +357,7 @@ export function createAppStore(
         set({ status: 'error', error: describeError(error) });
         return;
       }
+      await applyLinkWorld(set, get, link, catalogue);
       let scenario = catalogue.find((s) => s.id === link.scenario);
       if (!scenario) {
         scenario = catalogue.find((s) => s.id === (options.initialScenario ?? 'obo-secret'));
@@ -386,5 +390,6 @@ export function createAppStore(
     ...inspector(set, get),
     ...layout(set, get),
     ...session(set, get),
+    ...worldSlice(set, get, (request) => startRun(set, get, request)),
   }));
 }

@@ -1,5 +1,6 @@
 // The store's shape: the simulation, playback, inspector and layout slices and their actions.
 import type { EmbedOptions, LinkState } from './link/schema';
+import type { WorldSlice } from './world/world-slice';
 import type {
   PartyId,
   ScenarioDefinition,
@@ -193,4 +194,5 @@ export type AppState = SimulationSlice &
   PlaybackSlice &
   InspectorSlice &
   LayoutSlice &
-  SessionSlice;
+  SessionSlice &
+  WorldSlice;

@@ -4,11 +4,21 @@ import type { AppState } from '../types';
 import type * as CodecModule from './codec';
 import type { DecodedLink } from './codec';
 import type { LinkState } from './schema';
+import { compactLinkWorld } from '../world/link-world';
 
 /** The fields of the store a link is made of. */
 export type LinkFields = Pick<
   AppState,
-  'scenarioId' | 'variants' | 'decisions' | 'seed' | 'cursor' | 'tab' | 'view' | 'embed'
+  | 'scenarioId'
+  | 'variants'
+  | 'decisions'
+  | 'seed'
+  | 'cursor'
+  | 'tab'
+  | 'view'
+  | 'embed'
+  | 'world'
+  | 'catalogue'
 >;
 
 /** The store's fields a link is made of, picked one by one (for shallow-compared selectors). */
@@ -22,6 +32,8 @@ export function linkFieldsOf(state: LinkFields): LinkFields {
     tab: state.tab,
     view: state.view,
     embed: state.embed,
+    world: state.world,
+    catalogue: state.catalogue,
   };
 }
 
@@ -31,11 +43,15 @@ export function pageBase(): string {
   return `${origin === 'null' ? '' : origin}${pathname}${search}`;
 }
 
-/** The shareable state of the screen now (see {@link LinkState}). */
+/**
+ * The shareable state of the screen now (see {@link LinkState}). An edited world goes in
+ * `world`, as the fields that differ from its base scenario (see `compactLinkWorld`).
+ */
 export function selectLinkState(state: LinkFields): LinkState {
   return {
     v: 1,
     scenario: state.scenarioId,
+    ...(state.world ? { world: compactLinkWorld(state.world, state.catalogue) } : {}),
     variants: state.variants,
     decisions: state.decisions,
     seed: state.seed,
@@ -78,6 +94,8 @@ function isNewEntry(a: LinkState, b: LinkState): boolean {
   return (
     a.scenario !== b.scenario ||
     a.seed !== b.seed ||
+    // Opening or closing an edited world is an entry; edits to it replace the current one.
+    (a.world === undefined) !== (b.world === undefined) ||
     JSON.stringify(a.variants) !== JSON.stringify(b.variants) ||
     JSON.stringify(a.decisions) !== JSON.stringify(b.decisions)
   );
@@ -96,9 +114,15 @@ export function isLinkFragment(hash: string): boolean {
  * tab or view change replaces the current one. Back and forward restore the state of the entry.
  * The codec (zod, fflate, js-base64) loads on demand: before a link is decoded, or after the
  * first run, so the first screen does not wait for it. While a link is being opened the store's
- * `opening` is true. Returns a function that stops the sync.
+ * `opening` is true. With `options.opened` the store already shows the page's own first state
+ * (the prerendered first screen, state/first-screen.ts) and the URL has no link: it is not opened
+ * again. Returns a function that stops the sync.
  */
-export function startUrlSync(store: StoreApi<AppState>, history: HistoryPort): () => void {
+export function startUrlSync(
+  store: StoreApi<AppState>,
+  history: HistoryPort,
+  options: { opened?: boolean } = {},
+): () => void {
   let written: LinkState | null = null;
   let writtenText = '';
   // While a state is being restored from the URL, its intermediate states are not written back.
@@ -158,7 +182,8 @@ export function startUrlSync(store: StoreApi<AppState>, history: HistoryPort): (
 
   const unsubscribe = store.subscribe(write);
   const stopPop = history.onPop(() => void restoreFromUrl());
-  void restoreFromUrl();
+  if (options.opened && !isLinkFragment(history.readHash())) write(store.getState());
+  else void restoreFromUrl();
   return () => {
     stopped = true;
     unsubscribe();

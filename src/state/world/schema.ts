@@ -1,7 +1,8 @@
 // An edited world: a scenario's data without its what-if functions, versioned, validated by zod.
 // The editor, share links and the workspace's files all carry this shape.
 import { z } from 'zod';
-import type { Party, ScenarioDefinition, ScenarioId, VariantDefinition } from '../../engine/index';
+import type { Party, ScenarioDefinition } from '../../engine/index';
+import { WORLD_VERSION, scenarioFromWorld } from './convert';
 import { directorySchema } from './directory-schema';
 import {
   actionNarrationSchema,
@@ -11,8 +12,7 @@ import {
   startingTokenSchema,
 } from './party-schema';
 
-/** Version of the world format; a file or link of another version is refused with a message. */
-export const WORLD_VERSION = 1;
+export { WORLD_VERSION, scenarioFromWorld, worldFromScenario } from './convert';
 
 /** Scenario categories (the picker's groups), as `ScenarioDefinition['category']`. */
 export const WORLD_CATEGORIES = [
@@ -201,47 +201,6 @@ export function parseWorld(
       issues: [{ path: '', message: error instanceof Error ? error.message : 'Not a world.' }],
     };
   }
-}
-
-/** The world of a scenario (a deep copy of its data, without `id` and what-if functions). */
-export function worldFromScenario(def: ScenarioDefinition): World {
-  const { id, variants: _variants, ...data } = def;
-  return { version: WORLD_VERSION, baseScenario: id, ...structuredClone(data) } as World;
-}
-
-/**
- * A runnable scenario from a world: its data with the id and what-ifs of `baseScenario` from
- * `catalogue`. A what-if that does not fit the edited data (it throws) fails the run with a
- * sentence naming it instead of an anonymous error. Throws `Error` when the catalogue has no
- * scenario `baseScenario`.
- */
-export function scenarioFromWorld(
-  world: World,
-  catalogue: readonly ScenarioDefinition[],
-): ScenarioDefinition {
-  const base = catalogue.find((s) => s.id === world.baseScenario);
-  if (!base)
-    throw new Error(
-      `This version has no scenario "${world.baseScenario}" for the edited world to build on.`,
-    );
-  const { version: _version, baseScenario: _base, ...data } = world;
-  const variants = base.variants.map((variant): VariantDefinition => ({
-    ...variant,
-    apply: (scenario) => {
-      try {
-        return variant.apply(scenario);
-      } catch (error) {
-        throw new Error(
-          `The what-if "${variant.label}" does not fit the edited world (${error instanceof Error ? error.message : 'it failed'}).`,
-        );
-      }
-    },
-  }));
-  return {
-    ...(structuredClone(data) as Omit<ScenarioDefinition, 'id' | 'variants'>),
-    id: base.id as ScenarioId,
-    variants,
-  };
 }
 
 /** The JSON Schema (draft 2020-12) of a world, for the JSON editor's completion and messages. */
