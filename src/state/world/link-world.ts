@@ -54,3 +54,11 @@ export function expandLinkWorld(value: unknown, catalogue: readonly ScenarioDefi
   if (!base) return value;
   return { ...worldFromScenario(base), ...value };
 }
+
+/**
+ * Longest share link (characters, whole URL) the Share dialog hands out without a warning. Links
+ * far longer than this get cut by mail clients, chat tools and some servers' request-line limits
+ * (8 KB is a common default, e.g. nginx `large_client_header_buffers`), so the dialog offers the
+ * scenario as a file instead.
+ */
+export const MAX_SHARE_LINK_CHARS = 8000;

@@ -19,11 +19,13 @@ import {
 import { useModalDialog } from '../dialogs/use-modal-dialog';
 import { THEME_LABELS } from '../shell/theme-choice';
 import { CopyButton } from './CopyButton';
+import { WorldTooLong } from './WorldTooLong';
+import { MAX_SHARE_LINK_CHARS } from '../../state/world/link-world';
 import '../dialogs/panel-dialog.css';
 import './share.css';
 
 /** What a link is made of (each field compared on its own, so the dialog renders only on change). */
-const selectShare = (s: AppState) => ({ ...linkFieldsOf(s), run: s.run });
+const selectShare = (s: AppState) => ({ ...linkFieldsOf(s), run: s.run, worldName: s.worldName });
 
 const SIZES = [
   { label: '800 x 500', width: 800, height: 500 },
@@ -108,6 +110,13 @@ export function ShareDialog({ onClose }: ShareDialogProps): ReactElement {
         </label>
         <CopyButton text={shareUrl} label="Copy link" />
       </div>
+      {picked.world && shareUrl.length > MAX_SHARE_LINK_CHARS ? (
+        <WorldTooLong
+          length={shareUrl.length}
+          world={picked.world}
+          name={picked.worldName ?? picked.world.title}
+        />
+      ) : null}
       <label className="share-check">
         <input
           type="checkbox"
