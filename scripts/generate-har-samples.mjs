@@ -133,6 +133,7 @@ const authorize = `${LOGIN}/oauth2/v2.0/authorize?${form({
   response_mode: 'query',
   scope: 'openid offline_access https://graph.microsoft.com/mail.read',
   state: '12345',
+  nonce: '678910',
   code_challenge: CHALLENGE,
   code_challenge_method: 'S256',
 })}`;
@@ -166,6 +167,7 @@ const idToken = await jwt({
   nbf: NOW,
   exp: NOW + 3600,
   name: 'Ada Lovelace',
+  nonce: '678910',
   oid: USER_OID,
   preferred_username: 'ada@contoso.example',
   sub: 'SAMPLE-pairwise-subject-for-the-spa',

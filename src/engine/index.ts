@@ -7,6 +7,7 @@ export type {
   PartyKind,
   ClientParty,
   ApiParty,
+  SamlServiceParty,
   AuthorityParty,
   ClientCredential,
   ClientAction,
@@ -46,7 +47,7 @@ export type { AadstsCode, AadstsEntry, DocRef, OAuthErrorCode } from './errors';
 export type { CheckName } from './parties/authority/checks/check';
 export type { ApiCheckName } from './model/checks';
 export type * from './directory/model';
-export { AADSTS, DOCS } from './errors';
+export { AADSTS, DOCS, cardForCode } from './errors';
 export {
   decodeForm,
   encodeForm,
@@ -63,8 +64,11 @@ export { runScenario } from './simulation/run';
 export { applyVariants } from './simulation/variants';
 export type { RunOptions } from './simulation/run';
 export { inspectToken, isTokenDecodeError } from './simulation/decode-token';
+export { sightTokens } from './simulation/inspect';
 export type { TokenDecodeError, TokenDecodeErrorCode } from './simulation/decode-token';
 export { createWorld } from './simulation/world';
 export type { World, FetchHandler } from './simulation/world';
 export { fixtureCertificateBase64, fixturePrivateKeyPem, getFixtureKey } from './crypto';
 export type { FixtureKeyName, SigningAlg } from './crypto';
+export { generateCertificate } from './crypto/generate-certificate';
+export type { GeneratedCertificate } from './crypto/generate-certificate';

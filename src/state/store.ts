@@ -14,6 +14,7 @@ import type {
   StoreDeps,
 } from './types';
 import { applyLinkWorld, scenarioToRun, worldSlice } from './world/world-slice';
+import { harSlice } from './har/har-slice';
 
 /** Milliseconds one step takes during playback at 1x (the packet's travel plus a pause). */
 export const BASE_STEP_MS = 1200;
@@ -391,5 +392,6 @@ export function createAppStore(
     ...layout(set, get),
     ...session(set, get),
     ...worldSlice(set, get, (request) => startRun(set, get, request)),
+    ...harSlice(set, get),
   }));
 }

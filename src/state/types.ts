@@ -1,6 +1,7 @@
 // The store's shape: the simulation, playback, inspector and layout slices and their actions.
 import type { EmbedOptions, LinkState } from './link/schema';
 import type { WorldSlice } from './world/world-slice';
+import type { HarSlice } from './har/har-slice';
 import type {
   PartyId,
   ScenarioDefinition,
@@ -195,4 +196,5 @@ export type AppState = SimulationSlice &
   InspectorSlice &
   LayoutSlice &
   SessionSlice &
-  WorldSlice;
+  WorldSlice &
+  HarSlice;

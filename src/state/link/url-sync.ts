@@ -1,6 +1,7 @@
 // Keeps the URL fragment and the store in step: the state as a link, history entries, back/forward.
 import type { StoreApi } from 'zustand/vanilla';
 import type { AppState } from '../types';
+import { selectReplaying } from '../har/har-slice';
 import type * as CodecModule from './codec';
 import type { DecodedLink } from './codec';
 import type { LinkState } from './schema';
@@ -132,7 +133,8 @@ export function startUrlSync(
   const loadCodec = async (): Promise<Codec> => (codec ??= await import('./codec'));
 
   const write = (state: AppState): void => {
-    if (stopped || restoring > 0 || state.status !== 'ready') return;
+    // A HAR replay stays in the page: the URL keeps the scenario it left.
+    if (stopped || restoring > 0 || state.status !== 'ready' || selectReplaying(state)) return;
     if (!codec) {
       void loadCodec().then(() => write(store.getState()));
       return;
