@@ -108,9 +108,77 @@ export const DOCS = {
     label: 'RFC 7636: Proof Key for Code Exchange',
     url: 'https://www.rfc-editor.org/rfc/rfc7636',
   },
+  implicit: {
+    label: 'Implicit grant flow',
+    url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-implicit-grant-flow',
+  },
+  oboSaml: {
+    label: 'On-Behalf-Of flow: SAML assertions obtained with an OAuth 2.0 OBO flow',
+    url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#saml-assertions-obtained-with-an-oauth20-obo-flow',
+  },
+  samlTokens: {
+    label: 'SAML token claims reference',
+    url: 'https://learn.microsoft.com/entra/identity-platform/reference-saml-tokens',
+  },
+  federationMetadata: {
+    label: 'Federation metadata',
+    url: 'https://learn.microsoft.com/entra/identity-platform/federation-metadata',
+  },
+  samlCore: {
+    label: 'SAML 2.0 core: assertions, conditions and signatures (OASIS)',
+    url: 'https://docs.oasis-open.org/security/saml/v2.0/saml-core-2.0-os.pdf',
+  },
+  samlProfiles: {
+    label: 'SAML 2.0 profiles: bearer subject confirmation, Recipient (OASIS, section 4.1.4.3)',
+    url: 'https://docs.oasis-open.org/security/saml/v2.0/saml-profiles-2.0-os.pdf',
+  },
+  oboLimitations: {
+    label: 'On-Behalf-Of flow: client limitations',
+    url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#client-limitations',
+  },
+  spaCode: {
+    label: 'Authorization code flow: redirect URIs for single-page apps',
+    url: 'https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas',
+  },
+  webApiTrustedSubsystem: {
+    label: 'Web API app type: application identity (trusted subsystem) or delegated user identity',
+    url: 'https://learn.microsoft.com/previous-versions/azure/active-directory/azuread-dev/web-api',
+  },
+  customSigningKeys: {
+    label: 'Access tokens: apps with custom signing keys (appid on the metadata URL)',
+    url: 'https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-signature',
+  },
   pkceVerifier: {
     label: 'RFC 7636 section 4.6',
     url: 'https://www.rfc-editor.org/rfc/rfc7636#section-4.6',
+  },
+  multiTenant: {
+    label: 'Convert an app to be multi-tenant',
+    url: 'https://learn.microsoft.com/entra/identity-platform/howto-convert-app-to-be-multi-tenant',
+  },
+  appObjects: {
+    label: 'Application and service principal objects',
+    url: 'https://learn.microsoft.com/entra/identity-platform/app-objects-and-service-principals',
+  },
+  serviceToService: {
+    label: 'Service-to-service apps: multi-tenant applications',
+    url: 'https://learn.microsoft.com/previous-versions/azure/active-directory/azuread-dev/service-to-service',
+  },
+  daemonApp: {
+    label: 'Daemon apps that call web APIs',
+    url: 'https://learn.microsoft.com/entra/identity-platform/scenario-daemon-acquire-token',
+  },
+  ccV1: {
+    label: 'Client credentials with the v1.0 endpoint (resource)',
+    url: 'https://learn.microsoft.com/previous-versions/azure/active-directory/azuread-dev/v1-oauth2-client-creds-grant-flow',
+  },
+  tokenCache: {
+    label: 'MSAL: token cache and AcquireTokenForClient',
+    url: 'https://learn.microsoft.com/entra/msal/dotnet/acquiring-tokens/web-apps-apis/client-credential-flows',
+  },
+  tokenLifetimes: {
+    label: 'Access tokens: token lifetime',
+    url: 'https://learn.microsoft.com/entra/identity-platform/access-tokens#token-lifetime',
   },
 } as const satisfies Record<string, DocRef>;
 

@@ -26,11 +26,14 @@ export type CheckName =
   | 'requested-token-use'
   | 'assertion-present'
   | 'assertion-well-formed'
+  | 'assertion-implicit-id-token-wildcard'
   | 'assertion-not-id-token'
   | 'assertion-signature'
   | 'assertion-not-expired'
   | 'assertion-audience'
   | 'assertion-is-delegated'
+  | 'requested-token-type'
+  | 'saml-scope-is-default'
   | 'scopes-exposed'
   | 'delegated-consent'
   | 'conditional-access'
@@ -42,6 +45,8 @@ export type CheckName =
   | 'user-signed-in'
   | 'mfa-satisfied'
   | 'consent-granted'
+  | 'user-is-admin'
+  | 'admin-consent-granted'
   | 'code-present'
   | 'redirect-uri-present'
   | 'code-valid'
@@ -49,6 +54,7 @@ export type CheckName =
   | 'code-not-expired'
   | 'code-client-matches'
   | 'redirect-uri-matches'
+  | 'code-redemption-origin'
   | 'pkce-verifier'
   | 'refresh-token-present'
   | 'refresh-token-valid'
@@ -62,4 +68,23 @@ export type CheckName =
  * (RFC 6750 section 3, RFC 7519 section 7.2, RFC 9068 section 4).
  */
 export type ApiCheckName =
-  'bearer-present' | 'signature' | 'issuer' | 'audience' | 'lifetime' | 'scope-or-role';
+  | 'bearer-present'
+  | 'signature'
+  | 'issuer'
+  | 'audience'
+  | 'lifetime'
+  | 'scope-or-role'
+  | SamlCheckName;
+
+/**
+ * Closed list of a SAML-protected web service's rules for an incoming assertion, in the order it
+ * applies them (SAML core 2.0 sections 2.4-2.5 and 5, SAML profiles 2.0 section 4.1.4.3).
+ */
+export type SamlCheckName =
+  | 'saml-present'
+  | 'saml-version'
+  | 'saml-signature'
+  | 'saml-issuer'
+  | 'saml-audience'
+  | 'saml-lifetime'
+  | 'saml-recipient';
