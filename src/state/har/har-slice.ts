@@ -56,6 +56,17 @@ export function selectReplaying(state: AppState): boolean {
   return selectReplay(state) !== null;
 }
 
+/** For components (`useAppStore` takes selectors that return objects): replay mode on or off. */
+export const selectReplayMode = (state: AppState) => ({ replaying: selectReplaying(state) });
+
+/** The replay bar: the replay on screen and its actions. */
+export const selectReplayBar = (state: AppState) => ({
+  replay: selectReplay(state),
+  rename: state.renameReplayParty,
+  setShown: state.setReplaySecretsShown,
+  leave: state.leaveReplay,
+});
+
 type Set = StoreApi<AppState>['setState'];
 type Get = StoreApi<AppState>['getState'];
 

@@ -1,12 +1,14 @@
 // The "What if..." switches of the current scenario; flipping one re-runs the flow from the start.
 import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
 import { selectVariantPanel, useAppStore, variantsOf } from '../../state/index';
+import { selectReplayMode } from '../../state/har/har-slice';
 
 /** The left column (an overlay on narrow screens). */
 export function WhatIfPanel(): ReactElement {
   const { catalogue, scenarioId, variants, busy, toggleVariant, whatIfOpen, setWhatIfOpen } =
     useAppStore(selectVariantPanel);
   const options = variantsOf(catalogue, scenarioId);
+  const { replaying } = useAppStore(selectReplayMode);
   const panel = useRef<HTMLElement>(null);
   // Opened as an overlay on a narrow screen: focus moves into it, Esc closes it and returns focus.
   useEffect(() => {
@@ -45,7 +47,12 @@ export function WhatIfPanel(): ReactElement {
       <p className="muted whatif-hint">
         Each switch changes a registration or a policy and re-runs the flow from the start.
       </p>
-      {!catalogue ? (
+      {replaying ? (
+        <p className="muted">
+          A HAR replay shows what really travelled, so nothing can be switched: what-ifs belong to
+          scenarios. Use &quot;Back to scenarios&quot; above the diagram to return.
+        </p>
+      ) : !catalogue ? (
         <p className="muted">Loading…</p>
       ) : options.length === 0 ? (
         <p className="muted">This scenario has no what-if switches.</p>
