@@ -4,6 +4,8 @@ import { selectScenarioPicker, useAppStore } from '../../state/index';
 import { ScenarioPicker } from './ScenarioPicker';
 import { ThemePicker } from './ThemePicker';
 import { PresenterToggle } from '../presenter/PresenterToggle';
+import { HarImportButton } from '../har/HarImportButton';
+import { selectReplayMode } from '../../state/har/har-slice';
 
 // The Share dialog and the Export menu load on demand: the first screen does not need them.
 const ShareDialog = lazy(() =>
@@ -23,6 +25,8 @@ export function Header(): ReactElement {
   const { catalogue, whatIfOpen, setWhatIfOpen, variantCount } = useAppStore(selectScenarioPicker);
   const [sharing, setSharing] = useState(false);
   const [decoding, setDecoding] = useState(false);
+  // Share links carry scenarios; a HAR replay stays in the page (its bar says so).
+  const { replaying } = useAppStore(selectReplayMode);
   return (
     <header className="app-header">
       <h1 className="brand">
@@ -58,7 +62,7 @@ export function Header(): ReactElement {
           type="button"
           className="header-button"
           aria-haspopup="dialog"
-          disabled={!catalogue}
+          disabled={!catalogue || replaying}
           onClick={() => setSharing(true)}
         >
           Share
@@ -71,6 +75,7 @@ export function Header(): ReactElement {
         >
           Decode a token
         </button>
+        <HarImportButton />
         <PresenterToggle />
       </div>
       <ThemePicker />
