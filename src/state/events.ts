@@ -183,6 +183,43 @@ function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote |
             ...ruleOf(event.failed),
           }
         : null;
+    case 'token.cache':
+      return {
+        key,
+        tone: event.outcome === 'hit' ? 'ok' : 'info',
+        title:
+          event.outcome === 'hit'
+            ? `${labelOf(run, event.party)} took the token from its cache: no request to the authority`
+            : event.outcome === 'expired'
+              ? `${labelOf(run, event.party)}'s cached token is due for renewal: it asks the authority again`
+              : `${labelOf(run, event.party)}'s token cache is empty: it asks the authority`,
+        items: [
+          `Cache key: ${event.key}`,
+          ...(event.expiresAt !== undefined
+            ? [
+                event.expiresAt > event.now
+                  ? `Cached token expires in ${formatDuration(event.expiresAt - event.now)}`
+                  : `Cached token expired ${formatDuration(event.now - event.expiresAt)} ago`,
+              ]
+            : []),
+          ...(event.refreshAt !== undefined && event.expiresAt !== undefined
+            ? [
+                `${event.refreshAt > event.now ? 'Renewal due' : 'Renewal was due'} ${formatDuration(event.expiresAt - event.refreshAt)} before exp`,
+              ]
+            : []),
+        ],
+      };
+    case 'tenant.provisioned':
+      return {
+        key,
+        tone: 'ok',
+        title: `Provisioned in ${event.tenantName}: the app now exists in this tenant`,
+        items: [
+          ...event.servicePrincipals.map((sp) => `Service principal created: ${sp}`),
+          ...event.appRoleAssignments.map((a) => `App role assigned: ${a}`),
+          ...event.grants.map((g) => `Delegated grant: ${g}`),
+        ],
+      };
     case 'token.validated':
       return {
         key,

@@ -2,6 +2,9 @@
 import type { FixtureKeyName, SigningAlg } from '../crypto';
 import type { Directory } from '../directory/model';
 import type { AadstsCode, DocRef } from '../errors';
+import type { ClientSignUp, TokenCacheSettings } from './client';
+
+export type { ClientSignUp, TokenCacheSettings } from './client';
 
 /** Closed list of scenario ids (one file each under `src/scenarios`). */
 export type ScenarioId =
@@ -11,17 +14,32 @@ export type ScenarioId =
   | 'obo-secret'
   | 'obo-certificate'
   | 'obo-v1'
+  | 'obo-saml'
+  | 'obo-implicit'
+  | 'obo-spa'
+  | 'trusted-subsystem'
   | 'oidc-sign-in'
   | 'auth-code-pkce'
   | 'refresh-token'
-  | 'full-chain';
+  | 'full-chain'
+  | 'admin-consent'
+  | 'cc-v1'
+  | 'cc-token-cache';
 
 /** Party ids are short stable names, e.g. `client`, `api-a`, `authority`. */
 export type PartyId = string;
 
 /** What a party is, which decides its colour and icon on the canvas. */
 export type PartyKind =
-  'authority' | 'daemon' | 'web-app' | 'spa' | 'middle-tier-api' | 'api' | 'browser' | 'user';
+  | 'authority'
+  | 'daemon'
+  | 'web-app'
+  | 'spa'
+  | 'middle-tier-api'
+  | 'api'
+  | 'saml-service'
+  | 'browser'
+  | 'user';
 
 /**
  * How a confidential client authenticates at the token endpoint.
@@ -49,8 +67,13 @@ export type ClientCredential =
 /** Which token endpoint a request goes to: `v2` = `/oauth2/v2.0/token` (`scope`), `v1` = `/oauth2/token` (`resource`). */
 export type EndpointVersion = 'v1' | 'v2';
 
-/** A step of a client's program. `id` keys the narration of the messages it sends. */
+/**
+ * A step of a client's program. `id` keys the narration of the messages it sends. `wait` is a
+ * clock beat: the run stops until the person picks one of `choices` (seconds), then time moves on
+ * (for token lifetime lessons: a cached token still valid, or past `exp`).
+ */
 export type ClientAction =
+  | { do: 'wait'; id: string; title: string; choices: ClockChoice[] }
   | {
       do: 'acquire-token';
       id: string;
@@ -82,6 +105,10 @@ export interface ClientParty {
   description: string;
   credential: ClientCredential;
   program: ClientAction[];
+  /** When set, the client keeps its tokens in a cache (see {@link TokenCacheSettings}). */
+  tokenCache?: TokenCacheSettings;
+  /** When set, the client has a sign-up page and runs its program after admin consent. */
+  signUp?: ClientSignUp;
 }
 
 /**
@@ -101,6 +128,12 @@ export interface BearerValidation {
   allowAppOnly: boolean;
   /** Leeway for `exp`/`nbf`, seconds (Microsoft.Identity.Web's default is 300). */
   clockToleranceSeconds: number;
+  /**
+   * A multi-tenant API (as Microsoft Graph is) accepts tokens from any tenant: `iss` must be the
+   * issuer of the token's own `tid` instead of the API's home tenant's.
+   * @see https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-issuer
+   */
+  anyTenant?: boolean;
 }
 
 /** The OBO call a middle-tier API makes before answering. */
@@ -112,6 +145,14 @@ export interface OboCall {
   scope?: string;
   /** v1: App ID URI of the downstream API. */
   resource?: string;
+  /**
+   * Asks for a SAML assertion instead of a JWT (`requested_token_type`); `scope` is then
+   * `<SAML entity ID>/.default` and the downstream party is a {@link SamlServiceParty}.
+   * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#saml-assertions-obtained-with-an-oauth20-obo-flow
+   */
+  requestedTokenType?:
+    | 'urn:ietf:params:oauth:token-type:saml2'
+    | 'urn:ietf:params:oauth:token-type:saml1';
   /** The downstream API party and the request it makes there. */
   downstream: PartyId;
   path: string;
@@ -130,6 +171,42 @@ export interface ApiParty {
   /** JSON the API returns on success, merged with a `caller` summary read from the token. */
   data: Record<string, unknown>;
   obo?: OboCall;
+  /**
+   * Trusted subsystem: on an app-only call, the API takes the user the calling app names in this
+   * request header (e.g. `X-On-Behalf-Of-User`) as the user it acts for. Nobody signed that value:
+   * the API trusts the app to have authenticated the user.
+   * @see https://learn.microsoft.com/previous-versions/azure/active-directory/azuread-dev/web-api
+   */
+  trustedUserHeader?: string;
+}
+
+/**
+ * A SAML-protected web service (its app registration, looked up by `appId`, holds the entity ID in
+ * `identifierUris` and the reply URLs). It takes a SAML assertion as `Authorization: SAML
+ * <base64 of the assertion XML>` (the header Apache CXF's SAML handlers read; SOAP services carry
+ * the same assertion in a WS-Security header), fetches the authority's federation metadata over
+ * the network for the signing certificate, and checks, in order: version, signature, `Issuer`,
+ * `Audience` = `entityId`, `NotBefore`/`NotOnOrAfter` with `clockToleranceSeconds` (seconds), and
+ * the bearer `Recipient` = `recipientUrl`. It answers 200 with `data` or 401 with the reason.
+ * @see https://docs.oasis-open.org/security/saml/v2.0/saml-profiles-2.0-os.pdf (section 4.1.4.3)
+ */
+export interface SamlServiceParty {
+  id: PartyId;
+  kind: 'saml-service';
+  label: string;
+  appId: string;
+  description: string;
+  /** Base URL, e.g. `https://timesheets.contoso.example`. */
+  baseUrl: string;
+  /** The SAML entity ID the service expects as `Audience`. */
+  entityId: string;
+  /** The URL it expects as `SubjectConfirmationData/@Recipient` (its assertion consumer URL). */
+  recipientUrl: string;
+  /** The SAML version it understands. */
+  samlVersion: '2.0' | '1.1';
+  clockToleranceSeconds: number;
+  /** JSON it returns on success, merged with a `caller` summary read from the assertion. */
+  data: Record<string, unknown>;
 }
 
 /** The authority party (one per scenario). */
@@ -154,10 +231,22 @@ export interface WebAppParty {
   /** Base URL, e.g. `https://webapp.contoso.example`. */
   baseUrl: string;
   credential: ClientCredential;
+  /**
+   * A single-page app: its JavaScript, in the browser, redeems the code cross-origin (an `Origin`
+   * header of `baseUrl`) as a public client (credential `none`), for a redirect URI registered
+   * under the `spa` platform. The party then stands for the app's code running in the page.
+   * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas
+   */
+  singlePageApp?: boolean;
   signIn: {
     endpoint: EndpointVersion;
-    responseType: 'code' | 'code id_token';
-    responseMode: 'query' | 'form_post';
+    /**
+     * `code` (auth code flow), `code id_token` (hybrid), or `id_token token`: the implicit grant,
+     * which returns the ID token and an access token from the authorize endpoint, in the fragment.
+     */
+    responseType: 'code' | 'code id_token' | 'id_token token';
+    /** `fragment`: the browser keeps the parameters; the app's page posts them to its server. */
+    responseMode: 'query' | 'form_post' | 'fragment';
     /** Space-separated scopes, e.g. `openid profile offline_access api://todo-api/.default`. */
     scope: string;
     /** Path of the redirect URI on `baseUrl`, e.g. `/signin-oidc`. */
@@ -166,8 +255,22 @@ export interface WebAppParty {
     prompt?: 'login' | 'consent' | 'none';
     loginHint?: string;
   };
-  /** The API called after sign-in (and by `/refresh-demo`). */
-  api?: { target: PartyId; path: string };
+  /**
+   * The API called after sign-in (and by `/refresh-demo`). `identity` says as whom:
+   * `delegated` (default) sends the user's access token; `application` is the trusted subsystem:
+   * the app gets its own token with client credentials for `appScope` (e.g.
+   * `api://orders/.default`) and names the user only in the `userHeader` request header, which
+   * nobody signs.
+   * @see https://learn.microsoft.com/previous-versions/azure/active-directory/azuread-dev/web-api
+   */
+  api?: {
+    target: PartyId;
+    path: string;
+    identity?: 'delegated' | 'application';
+    appScope?: string;
+    /** Header that carries the signed-in user's UPN on app-identity calls, e.g. `X-On-Behalf-Of-User`. */
+    userHeader?: string;
+  };
   quirks?: {
     /** Sends this redirect_uri instead of `baseUrl + redirectPath` (e.g. an unregistered one). */
     redirectUriOverride?: string;
@@ -177,6 +280,19 @@ export interface WebAppParty {
     redeemCodeTwice?: boolean;
     /** The response carries a state the app never issued (a forged, CSRF-style response). */
     forgedState?: boolean;
+    /**
+     * After sign-in the app itself sends a token it holds as the OBO `assertion` (jwt-bearer,
+     * `requested_token_use=on_behalf_of`) for `scope`, with its own credential, and calls `target`
+     * (default: `api.target`) with the result: the OBO doc's client limitations (an implicit ID
+     * token with a wildcard reply URL; a single-page app, which has no credential).
+     * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#client-limitations
+     */
+    onBehalfOf?: { assertion: 'id_token' | 'access_token'; scope: string; target?: PartyId };
+    /**
+     * Trusted subsystem: the app (a bug, or an attacker who controls it) names this UPN in
+     * `api.userHeader` instead of the signed-in user's.
+     */
+    userHeaderOverride?: string;
   };
 }
 
@@ -229,7 +345,13 @@ export interface PromptPreset {
 
 /** Any party. */
 export type Party =
-  ClientParty | WebAppParty | ApiParty | AuthorityParty | BrowserParty | UserParty;
+  | ClientParty
+  | WebAppParty
+  | ApiParty
+  | SamlServiceParty
+  | AuthorityParty
+  | BrowserParty
+  | UserParty;
 
 /**
  * A token some party already holds when the scenario starts (the "starting fact"), minted by the
@@ -308,7 +430,7 @@ export interface ScenarioDefinition {
   title: string;
   /** One paragraph shown under the title. */
   summary: string;
-  category: 'Client credentials' | 'On-Behalf-Of' | 'Sign-in and consent';
+  category: 'Client credentials' | 'On-Behalf-Of' | 'Sign-in and consent' | 'Consent and tenants';
   /** Simulated start time, epoch seconds. */
   startTime: number;
   tenantId: string;

@@ -39,7 +39,8 @@ export type TraceEvent =
     }
   | {
       type: 'token.issued';
-      tokenType: 'access_token' | 'refresh_token';
+      /** `saml2` / `saml1`: a SAML assertion issued through OBO (`requested_token_type`). */
+      tokenType: 'access_token' | 'refresh_token' | 'saml2' | 'saml1';
       version: '1.0' | '2.0' | null;
       audience: string;
       subject: 'app' | 'user';
@@ -74,7 +75,35 @@ export type TraceEvent =
       wildcard: boolean;
       platform: string;
     }
-  | { type: 'claims.challenge'; party: PartyId; claims: string };
+  | { type: 'claims.challenge'; party: PartyId; claims: string }
+  | {
+      /**
+       * A client looked in its token cache before asking the authority (MSAL's behaviour): `hit`
+       * (served from the cache, no request), `miss` (nothing cached) or `expired` (within the
+       * refresh margin of `exp`, asked again). `key` is the tenant plus the scope or resource, or,
+       * for OBO, the hash of the incoming assertion. Times are epoch seconds.
+       */
+      type: 'token.cache';
+      party: PartyId;
+      key: string;
+      outcome: 'hit' | 'miss' | 'expired';
+      now: number;
+      expiresAt?: number;
+      refreshAt?: number;
+    }
+  | {
+      /**
+       * Admin consent created these service principals and grants in `tenantId`: the client, the
+       * APIs it needs and, through `knownClientApplications`, a middle tier's own downstream APIs.
+       * @see https://learn.microsoft.com/entra/identity-platform/app-objects-and-service-principals
+       */
+      type: 'tenant.provisioned';
+      tenantId: string;
+      tenantName: string;
+      servicePrincipals: string[];
+      appRoleAssignments: string[];
+      grants: string[];
+    };
 
 /** What a step's message means for the flow, which decides its colour (redirects are amber). */
 export type StepOutcome = 'request' | 'success' | 'redirect' | 'error';
@@ -152,7 +181,7 @@ export type SignatureStatus =
 export interface TokenInspection {
   token: string;
   /** What the token is, from its claims and where it travelled. */
-  kind: 'access_token' | 'id_token' | 'client_assertion' | 'jwt';
+  kind: 'access_token' | 'id_token' | 'client_assertion' | 'jwt' | 'saml_assertion';
   /** Access-token format (`ver`), when present. */
   version: '1.0' | '2.0' | null;
   header: Record<string, unknown>;
@@ -160,6 +189,19 @@ export interface TokenInspection {
   signature: SignatureStatus;
   /** Plain-words summary, e.g. "App-only token for Orders API (roles: Orders.Read.All)". */
   summary: string;
+  /** For `saml_assertion` (then `header` is `{}` and `claims` holds one row per element). */
+  saml?: SamlInspection;
+}
+
+/**
+ * A decoded SAML assertion (`token` is the base64url or base64 text that travelled): its version,
+ * its `ID` / `AssertionID` (the same assertion travels in two encodings), and the XML
+ * pretty-printed for reading (the signed bytes are the compact form).
+ */
+export interface SamlInspection {
+  version: '2.0' | '1.1';
+  id: string;
+  prettyXml: string;
 }
 
 /**
@@ -197,6 +239,8 @@ export interface ConsentPromptItem {
   clientName: string;
   adminOnly: boolean;
   via: 'client' | 'known-client';
+  /** `Role` = an application permission (admin consent); absent or `Scope` = delegated. */
+  type?: 'Scope' | 'Role';
 }
 
 /**
@@ -214,6 +258,11 @@ export type PendingPrompt = (
       userName: string;
       items: ConsentPromptItem[];
       canConsentForOrganization: boolean;
+      /**
+       * The admin consent page (`/adminconsent`): the admin grants every listed permission for the
+       * whole tenant, application permissions included.
+       */
+      adminConsent?: boolean;
     }
   | { prompt: 'clock'; userName: string; title: string; now: number; choices: ClockChoice[] }
 ) & { preset?: PromptPreset };

@@ -64,15 +64,24 @@ export function personalise(narration: Narration, userName: string): Narration {
   return { ...narration, title: fill(narration.title), text: fill(narration.text) };
 }
 
-/** The narration tag of a browser request: authority pages by path, the app's redirect URI, else the action id. */
+/**
+ * The narration tag of a browser request: authority pages by path (`authorize`, `sign-in`, `mfa`,
+ * `consent`, `adminconsent`), a web app's or a client sign-up page's redirect URI
+ * (`redirect-back`), else the action id.
+ */
 export function browserTag(scenario: ScenarioDefinition, url: URL, actionId: string): string {
   if (url.origin === AUTHORITY_ORIGIN) {
     if (url.pathname.endsWith('/authorize')) return 'authorize';
     const last = url.pathname.split('/').pop() ?? '';
     if (last === 'login') return 'sign-in';
-    if (last === 'mfa' || last === 'consent') return last;
+    if (last === 'mfa' || last === 'consent' || last === 'adminconsent') return last;
     return actionId;
   }
+  const client = scenario.parties.find(
+    (p) => p.kind === 'daemon' && p.signUp && new URL(p.signUp.baseUrl).origin === url.origin,
+  );
+  if (client?.kind === 'daemon' && url.pathname === client.signUp?.redirectPath)
+    return 'redirect-back';
   const app = scenario.parties.find(
     (p) => p.kind === 'web-app' && new URL(p.baseUrl).origin === url.origin,
   );

@@ -1,5 +1,7 @@
 // Runs a scenario from start to end and returns the whole trace as a value.
 import { runClientProgram } from '../parties/client/client';
+import type { ClientState } from '../parties/client/client';
+import { registerSignUpPages } from '../parties/client/sign-up';
 import { inspectRunTokens, sightTokens } from './inspect';
 import { createRuntime, mintStartingTokens } from './runtime';
 import type {
@@ -59,6 +61,9 @@ export async function runScenario(
   const effective = applyVariants(scenario, variants);
   const runtime = createRuntime(effective, seed);
   const tokens = await mintStartingTokens(runtime);
+  // The clients' named tokens and token cache, shared with a multi-tenant client's sign-up page.
+  const clientState: ClientState = { tokens, cache: new Map() };
+  registerSignUpPages(runtime.network, runtime.clients, clientState, runtime.apiEnv);
   const decisions =
     options.decisions === 'script'
       ? (scenario.variants.filter((v) => variants.includes(v.id)).find((v) => v.userScript)
@@ -89,16 +94,18 @@ export async function runScenario(
     });
   } else if (starter && (starter.kind === 'daemon' || starter.kind === 'spa')) {
     const client: ClientParty = starter;
-    outcome = {
-      ...(await runClientProgram(client, tokens, {
+    outcome = await runClientProgram(
+      client,
+      clientState,
+      {
         network: runtime.network,
         clock: runtime.clock,
         random: runtime.random,
         tenantId: effective.tenantId,
         partyUrls: runtime.partyUrls,
-      })),
-      used: [],
-    };
+      },
+      { decisions, presets, answerPresets: options.decisions === 'script' },
+    );
   } else {
     throw new Error(
       `Scenario ${effective.id}: starter "${effective.starter}" is not a client or browser party.`,

@@ -65,11 +65,13 @@ export function buildPageView(run: SimulationRun, html: string, refs: TokenRef[]
     case 'consent':
       return {
         kind: 'consent',
-        label: 'Consent page',
-        summary: `Lists the permissions ${page.appName} requests and waits for Accept or Cancel.`,
+        label: page.adminConsent ? 'Admin consent page' : 'Consent page',
+        summary: page.adminConsent
+          ? `Lists the permissions ${page.appName} requests for the whole organization (application permissions included) and waits for the admin's Accept or Cancel.`
+          : `Lists the permissions ${page.appName} requests and waits for Accept or Cancel.`,
         fields: page.items.map((item) => ({
           name: `${item.resourceName}: ${item.scope}`,
-          value: `${item.description} (granted to ${item.clientName}${item.adminOnly ? '; admins only' : ''})`,
+          value: `${item.description} (granted to ${item.clientName}${item.type === 'Role' ? '; application permission' : item.adminOnly ? '; admins only' : ''})`,
           token: null,
         })),
         text,

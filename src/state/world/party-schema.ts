@@ -47,6 +47,18 @@ export const credentialSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('none') }).strict(),
 ]);
 
+/** A choice of a clock beat (see `ClockChoice`), for browser and client `wait` actions. */
+const clockChoice = z
+  .object({
+    label: z.string().min(1).max(100),
+    seconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(400 * 86_400),
+  })
+  .strict();
+
 const endpoint = z.enum(['v1', 'v2']);
 
 /** A step of a client's program (see `ClientAction`). */
@@ -75,6 +87,14 @@ export const clientActionSchema = z.discriminatedUnion('do', [
       token: z.string().min(1).max(60),
     })
     .strict(),
+  z
+    .object({
+      do: z.literal('wait'),
+      id: actionId,
+      title: z.string().max(200),
+      choices: z.array(clockChoice).min(1).max(10),
+    })
+    .strict(),
 ]);
 
 const clientParty = z
@@ -86,6 +106,23 @@ const clientParty = z
     description,
     credential: credentialSchema,
     program: z.array(clientActionSchema).max(50),
+    tokenCache: z
+      .object({ refreshBeforeExpirySeconds: z.number().int().min(0).max(86_400) })
+      .strict()
+      .optional(),
+    signUp: z
+      .object({
+        baseUrl,
+        redirectPath: z
+          .string()
+          .regex(/^\/[^\s]*$/, 'Expected a path starting with /.')
+          .max(500),
+        tenant: z.string().min(1).max(200),
+        endpoint,
+        scope: z.string().max(2000).optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -120,6 +157,7 @@ const apiParty = z
         requiredRoles: z.array(z.string().min(1).max(200)).max(50),
         allowAppOnly: z.boolean(),
         clockToleranceSeconds: z.number().int().min(0).max(86_400),
+        anyTenant: z.boolean().optional(),
       })
       .strict(),
     data: z.record(z.string(), z.unknown()),
@@ -168,17 +206,6 @@ const webAppParty = z
       })
       .strict()
       .optional(),
-  })
-  .strict();
-
-const clockChoice = z
-  .object({
-    label: z.string().min(1).max(100),
-    seconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(400 * 86_400),
   })
   .strict();
 

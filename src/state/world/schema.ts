@@ -19,6 +19,7 @@ export const WORLD_CATEGORIES = [
   'Client credentials',
   'On-Behalf-Of',
   'Sign-in and consent',
+  'Consent and tenants',
 ] as const satisfies readonly ScenarioDefinition['category'][];
 
 const point = z

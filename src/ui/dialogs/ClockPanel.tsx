@@ -32,8 +32,10 @@ export function ClockPanel({ prompt }: ClockPanelProps): ReactElement {
         {prompt.title}
       </h2>
       <p className="clock-panel-now">
-        Simulated time now: <time dateTime={now.iso}>{now.time}</time>, {now.date}. The app keeps
-        {name}&apos;s tokens in the session while time passes.
+        Simulated time now: <time dateTime={now.iso}>{now.time}</time>, {now.date}.{' '}
+        {prompt.userName
+          ? `The app keeps ${name}'s tokens in the session while time passes.`
+          : 'No user here: the app keeps its own token in its token cache while time passes.'}
       </p>
       {prompt.preset && presetLabel ? (
         <PresetNote preset={prompt.preset} answer={presetLabel} />

@@ -18,18 +18,25 @@ export interface ConsentDialogProps {
  */
 function Permission({ item }: { item: ConsentPromptItem }): ReactElement {
   const viaMiddleTier = item.via === 'known-client';
+  const application = item.type === 'Role';
   return (
     <li className="consent-item">
       <details>
         <summary className="consent-text">
           {viaMiddleTier ? `${item.clientName}: ` : ''}
           {item.description}
-          {item.adminOnly ? <span className="consent-admin"> Admin only</span> : null}
+          {application ? (
+            <span className="consent-admin"> Application permission</span>
+          ) : item.adminOnly ? (
+            <span className="consent-admin"> Admin only</span>
+          ) : null}
         </summary>
         <span className="consent-detail">
           {viaMiddleTier
             ? `Granted to ${item.clientName} for ${item.resourceName} (${item.scope}), on your behalf: combined consent through knownClientApplications`
-            : `${item.resourceName} · ${item.scope}`}
+            : application
+              ? `${item.resourceName} · ${item.scope}: the app itself, with no signed-in user (an app role assignment)`
+              : `${item.resourceName} · ${item.scope}`}
         </span>
       </details>
       {!viaMiddleTier ? <span className="consent-resource">{item.resourceName}</span> : null}
@@ -63,6 +70,9 @@ export function ConsentDialog({
     >
       <h2 id={`${id}-title`} className="ms-title">
         Permissions requested
+        {prompt.adminConsent ? (
+          <span className="consent-subtitle">Review for your organization</span>
+        ) : null}
       </h2>
       <div className="consent-app" id={`${id}-desc`}>
         <span className="consent-tile" aria-hidden="true">
@@ -90,10 +100,18 @@ export function ConsentDialog({
           Consent on behalf of your organization
         </label>
       ) : null}
-      <p className="ms-fine">
-        Accepting these permissions means that you allow this app to use your data as specified in
-        their terms of service and privacy statement. You can change these permissions later.
-      </p>
+      {prompt.adminConsent ? (
+        <p className="ms-fine">
+          If you accept, this app will get access to the specified resources for all users in your
+          organization. No one else will be prompted to review these permissions. Accepting creates
+          the app&apos;s service principal in your tenant and assigns it these permissions.
+        </p>
+      ) : (
+        <p className="ms-fine">
+          Accepting these permissions means that you allow this app to use your data as specified in
+          their terms of service and privacy statement. You can change these permissions later.
+        </p>
+      )}
       {prompt.preset && preset ? (
         <PresetNote
           preset={prompt.preset}

@@ -110,16 +110,23 @@ export const signature: BearerCheck = {
   },
 };
 
-/** `iss` is one of the tenant's issuers (v1.0 `sts.windows.net`, v2.0 `login.microsoftonline.com`). */
+/**
+ * `iss` is one of the tenant's issuers (v1.0 `sts.windows.net`, v2.0 `login.microsoftonline.com`);
+ * a multi-tenant API (`validation.anyTenant`) takes the tenant from the token's own `tid`.
+ */
 export const issuer: BearerCheck = {
   name: 'issuer',
-  rule: "iss is this tenant's v1.0 or v2.0 issuer.",
+  rule: "iss is this tenant's v1.0 or v2.0 issuer (a multi-tenant API: the issuer of the tenant named by the token's tid).",
   source: SOURCES.validate,
   run: (ctx) => {
     const claims = claimsOf(ctx);
     if (!Object.hasOwn(claims, 'iss'))
       return invalid('issuer_mismatch', 'missing required "iss" claim');
-    return issuersFor(ctx.env.tenantId).includes(claims.iss as string)
+    const tenantId =
+      ctx.party.validation.anyTenant && typeof claims.tid === 'string'
+        ? claims.tid
+        : ctx.env.tenantId;
+    return issuersFor(tenantId).includes(claims.iss as string)
       ? undefined
       : invalid('issuer_mismatch', 'unexpected "iss" claim value');
   },

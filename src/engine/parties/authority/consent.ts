@@ -22,6 +22,11 @@ export interface ConsentItem {
   adminOnly: boolean;
   /** `client` = asked by the signing-in app; `known-client` = bundled from a middle tier's needs. */
   via: 'client' | 'known-client';
+  /**
+   * `Role` = an application permission (app role, only on the admin consent page); absent or
+   * `Scope` = a delegated permission.
+   */
+  type?: 'Scope' | 'Role';
 }
 
 /** What a sign-in needs from consent, per requested resource. */

@@ -16,9 +16,16 @@ export type AuthorityPage =
       items: ConsentItem[];
       /** Whether the user may tick "Consent on behalf of your organization" (admins only). */
       canConsentForOrganization: boolean;
+      /** The admin consent page: tenant-wide, application permissions included. */
+      adminConsent?: boolean;
     }
   | { page: 'error'; code: number; title: string; message: string; items?: ConsentItem[] }
-  | { page: 'form_post'; action: string; fields: Record<string, string> };
+  | { page: 'form_post'; action: string; fields: Record<string, string> }
+  /**
+   * An app's page (not the authority's) whose script posts the parameters of its address's
+   * fragment (`location.hash`, where the implicit grant delivers tokens) to `action`.
+   */
+  | { page: 'fragment_post'; action: string };
 
 /** The id of the JSON island the browser reads (`<script type="application/json" id=...>`). */
 export const PAGE_ISLAND_ID = 'sim-page';
@@ -37,6 +44,8 @@ function body(page: AuthorityPage): string {
         )}</ul><form method="post" action="${escapeHtml(page.action)}"><input type="hidden" name="flow" value="${page.flow}"><button name="consent" value="accept">Accept</button><button name="consent" value="cancel">Cancel</button></form>`;
     case 'error':
       return `<h1>Sorry, but we're having trouble signing you in.</h1><p>AADSTS${page.code}: ${escapeHtml(page.message)}</p>`;
+    case 'fragment_post':
+      return `<form method="post" action="${escapeHtml(page.action)}"></form><script>for (const [k, v] of new URLSearchParams(location.hash.slice(1))) { const i = document.createElement('input'); i.type = 'hidden'; i.name = k; i.value = v; document.forms[0].append(i); } document.forms[0].submit()</script>`;
     case 'form_post':
       return `<form method="post" action="${escapeHtml(page.action)}">${Object.entries(page.fields)
         .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)

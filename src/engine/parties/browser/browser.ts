@@ -46,6 +46,9 @@ export interface BrowserOutcome {
  * (RFC 9110 section 15.4), authority pages are answered with the person's next decision (or the
  * run pauses with `pending`), `form_post` pages are auto-submitted. Stops at the first page that
  * needs nothing more, or at an error status. `wait` consumes a `clock` decision and moves time on.
+ * A redirect's fragment is never sent (RFC 3986 section 3.5): the browser keeps it, and a
+ * `fragment_post` page (an app page whose script reads `location.hash`) posts its parameters to
+ * the page's server, tagged `fragment-post`.
  */
 export async function runBrowserProgram(
   party: BrowserParty,
@@ -95,6 +98,10 @@ export async function runBrowserProgram(
       continue;
     }
     let request: HttpRequest = { method: 'GET', url: action.url, headers: {} };
+    /** The fragment of the page's address: never sent, only the page's script reads it. */
+    let fragment = '';
+    /** Set when the next request is a page script handing its fragment to its own server. */
+    let fragmentPost = false;
     for (let hop = 0; ; hop++) {
       if (hop >= MAX_HOPS) return { ok: false, used, status: 0 };
       const url = new URL(request.url);
@@ -103,12 +110,17 @@ export async function runBrowserProgram(
         ...request,
         headers: { ...request.headers, ...(cookie ? { Cookie: cookie } : {}) },
       };
-      const response = await env.network.send(party.id, sent, env.tagFor(url, action.id));
+      const tag = fragmentPost ? 'fragment-post' : env.tagFor(url, action.id);
+      fragmentPost = false;
+      const response = await env.network.send(party.id, sent, tag);
       cookies.store(url, response);
       if (isRedirect(response)) {
         const target = redirectTarget(response, url);
         if (!target) return { ok: false, used, status: response.status };
-        request = { method: 'GET', url: target, headers: {} };
+        // RFC 9110 section 17.9 / RFC 3986 section 3.5: the fragment stays in the browser.
+        const hash = target.indexOf('#');
+        fragment = hash >= 0 ? target.slice(hash + 1) : '';
+        request = { method: 'GET', url: hash >= 0 ? target.slice(0, hash) : target, headers: {} };
         continue;
       }
       const page = response.body.includes('sim-page') ? readPage(response.body) : undefined;
@@ -124,6 +136,12 @@ export async function runBrowserProgram(
       });
       if (page.page === 'form_post') {
         request = post(page.action, page.fields);
+        continue;
+      }
+      if (page.page === 'fragment_post') {
+        // The page's script reads location.hash and posts its parameters to its own server.
+        request = post(page.action, Object.fromEntries(new URLSearchParams(fragment)));
+        fragmentPost = true;
         continue;
       }
       if (page.page === 'error') return { ok: false, used, status: response.status };
@@ -162,6 +180,7 @@ export async function runBrowserProgram(
           publisher: page.publisher,
           userName: page.userName,
           canConsentForOrganization: page.canConsentForOrganization,
+          ...(page.adminConsent ? { adminConsent: true } : {}),
           items: page.items.map((i) => ({
             description: i.description,
             scope: i.scope,
@@ -169,6 +188,7 @@ export async function runBrowserProgram(
             clientName: i.clientName,
             adminOnly: i.adminOnly,
             via: i.via,
+            ...(i.type ? { type: i.type } : {}),
           })),
         });
       }

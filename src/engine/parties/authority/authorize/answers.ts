@@ -5,6 +5,7 @@ import type { HttpRequest } from '../../../http/message';
 import type { TraceEvent } from '../../../model/trace';
 import type { AuthorityEnv, AuthorizeFlow } from '../checks/check';
 import { recordConsent } from '../consent';
+import { answerAdminConsent, resumeAdminConsent } from './admin-consent';
 import { readCookie, resumeContext, SESSION_COOKIE } from './context';
 import { continueFlow } from './endpoint';
 import { clientOf, evaluateFlowConsent } from './interaction-checks';
@@ -62,7 +63,9 @@ export async function handleLogin(
     'Set-Cookie': `${SESSION_COOKIE}=${sessionId}; path=/; secure; HttpOnly; SameSite=None`,
   };
   const ctx = resumeContext(env, flow, sessionId, setCookie);
-  const result = await continueFlow(ctx, ['user-signed-in'], 'sign-in');
+  const result = flow.adminConsent
+    ? await resumeAdminConsent(ctx, ['user-signed-in'])
+    : await continueFlow(ctx, ['user-signed-in'], 'sign-in');
   const signedIn: TraceEvent = {
     type: 'user.signed-in',
     userId: user.id,
@@ -118,6 +121,7 @@ export async function handleConsent(
   const user = session && findUser(env.directory, session.userId);
   if (!flow || !session || !user) return flowLost();
   const ctx = resumeContext(env, flow, sessionId);
+  if (flow.adminConsent) return answerAdminConsent(ctx, user, form.get('consent') === 'accept');
   if (form.get('consent') !== 'accept') {
     const row = authorizeCheck('consent-granted');
     return answerFailure(ctx, 'consent', ['user-signed-in'], row, { code: 65004, args: {} });

@@ -151,7 +151,8 @@ export function answerFailure(
   };
 }
 
-function errorDescription(
+/** `AADSTSnnnn: <message> Trace ID: ... Correlation ID: ... Timestamp: ...`, as error redirects carry it. */
+export function errorDescription(
   env: AuthorityEnv,
   code: AadstsCode,
   args: Record<string, string | undefined>,

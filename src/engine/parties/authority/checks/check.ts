@@ -29,6 +29,8 @@ export interface CheckFailure {
 export interface IssuedTokenRecord {
   userId?: string;
   amr: string[];
+  /** An ID token the authorize endpoint issued through the implicit grant (no code). */
+  implicitIdToken?: boolean;
 }
 
 /** What the authority knows while handling one request, shared by all its endpoints. */
@@ -83,6 +85,12 @@ export interface AuthorizeFlow {
   codeChallenge?: string;
   codeChallengeMethod?: 'S256' | 'plain';
   claims?: string;
+  /**
+   * A flow of the admin consent endpoint (`/{tenant}/v2.0/adminconsent`, v1 `/adminconsent`): no
+   * code or token, the admin grants tenant-wide and the answer is `admin_consent=True&tenant=...`.
+   * @see https://learn.microsoft.com/entra/identity-platform/v2-admin-consent
+   */
+  adminConsent?: boolean;
 }
 
 /** An issued authorization code (single use, ~10 minutes). Times in epoch seconds. */
