@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { prerenderFirstScreen } from './scripts/prerender.mjs';
 
 /**
  * The dev server injects inline scripts (React Refresh) that the Content-Security-Policy in
@@ -18,7 +19,7 @@ function cspOnlyInBuilds(): Plugin {
 
 // One config for the app (Vite) and the unit tests (Vitest).
 export default defineConfig({
-  plugins: [react(), cspOnlyInBuilds()],
+  plugins: [react(), cspOnlyInBuilds(), prerenderFirstScreen()],
   base: './',
   build: {
     target: 'es2022',

@@ -65,7 +65,7 @@ export async function benchFirstPaint(browser, section, distDir) {
       {
         unit: 'x',
         ...CANVAS_FLOOR_BUDGET,
-        note: `party node visible and "Next step" enabled; app ${spread(t('app').ready)}, bare React + React Flow with the same ${nodes} nodes ${spread(t('flow').ready)}, bare React ${spread(t('react').ready)}, static page ${spread(t('static').ready)}`,
+        note: `canvas interactive = every party node visible with a non-empty box, "Play" enabled, and that frame painted; app ${spread(t('app').ready)}, bare React + React Flow with the same ${nodes} nodes ${spread(t('flow').ready)}, bare React ${spread(t('react').ready)}, static page ${spread(t('static').ready)}`,
       },
     );
   } finally {

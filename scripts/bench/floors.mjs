@@ -1,6 +1,6 @@
 // The floors of DESIGN.md section 9, built in the same run from the app's own first screen:
 // - static: the app's first screen as it is painted, saved as HTML without any script;
-// - react: the same party nodes and "Next step" button rendered by bare React;
+// - react: the same party nodes and an enabled "Play" button rendered by bare React;
 // - flow: the same nodes (labels and positions) in bare React + React Flow.
 // They are built with Vite into node_modules/.tmp/bench-floors/ and served by `vite preview`, like
 // the app, so that each figure can be set against its floor measured minutes apart at most.
@@ -45,7 +45,7 @@ function captureFirstScreen(browser) {
 }
 
 /**
- * A page that renders the nodes and an enabled "Next step" button with React (and React Flow).
+ * A page that renders the nodes and an enabled "Play" button with React (and React Flow).
  * @param {FirstScreen} screen
  * @param {boolean} withFlow
  */
@@ -73,7 +73,7 @@ const nodes = ${JSON.stringify(screen.nodes)};
 const size = { width: ${screen.width}, height: ${screen.height}, position: 'relative' };
 const canvas = h('section', { 'aria-label': 'Flow diagram', style: size }, ${content});
 createRoot(document.getElementById('root')).render(
-  h('main', null, canvas, h('button', { type: 'button', 'aria-label': 'Next step' }, 'Next')),
+  h('main', null, canvas, h('button', { type: 'button', 'aria-label': 'Play' }, 'Play')),
 );
 `;
 }

@@ -13,10 +13,12 @@ import { BASE_URL } from './options.mjs';
 
 /**
  * Installed before any page script: records performance.now() when the first party node is painted
- * and when the canvas becomes interactive (a party node visible and "Next step" enabled). Playwright
- * locators cannot time this from outside the page, so the probe looks for the same roles and
- * accessible names itself: React Flow's nodes (aria-roledescription "node") and the button named
- * "Next step".
+ * and when the canvas becomes interactive. "Canvas interactive" (DESIGN.md section 9) means: every
+ * party node has a non-empty box and is visible, "Play" is enabled, and the frame showing that has
+ * been painted (the time is taken after the next animation frame, in a task that runs once that
+ * frame is produced). Playwright locators cannot time this from outside the page, so the probe
+ * looks for the same roles and accessible names itself: React Flow's nodes (aria-roledescription
+ * "node") and the button named "Play".
  */
 function installReadyProbe() {
   /** @param {string} name */
@@ -24,27 +26,41 @@ function installReadyProbe() {
     [...document.querySelectorAll('button')].find(
       (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name,
     );
-  const partyNode = () => document.querySelector('[aria-roledescription="node"]');
-  const isReady = () => {
-    const node = partyNode();
-    const next = findButton('Next step');
-    if (!node || !next || next.disabled) return false;
+  const partyNodes = () => [...document.querySelectorAll('[aria-roledescription="node"]')];
+  /** @param {Element} node */
+  const isShown = (node) => {
     const box = node.getBoundingClientRect();
     return box.width > 0 && box.height > 0 && getComputedStyle(node).visibility !== 'hidden';
   };
-  const observer = new MutationObserver(() => {
-    if (window.__benchFirstNode === undefined) {
-      const node = partyNode();
-      if (node && getComputedStyle(node).visibility !== 'hidden') {
-        window.__benchFirstNode = performance.now();
+  const isReady = () => {
+    const nodes = partyNodes();
+    const play = findButton('Play');
+    if (nodes.length === 0 || !play || play.disabled) return false;
+    return nodes.every(isShown);
+  };
+  /** @param {(t: number) => void} write */
+  const afterPaint = (write) =>
+    requestAnimationFrame(() => setTimeout(() => write(performance.now()), 0));
+  let readySeen = false;
+  let nodeSeen = false;
+  const check = () => {
+    if (!nodeSeen) {
+      const node = partyNodes()[0];
+      if (node && isShown(node)) {
+        nodeSeen = true;
+        afterPaint((t) => (window.__benchFirstNode = t));
       }
     }
-    if (window.__benchReady === undefined && isReady()) {
-      window.__benchReady = performance.now();
+    if (!readySeen && isReady()) {
+      readySeen = true;
       observer.disconnect();
+      afterPaint((t) => (window.__benchReady = t));
     }
-  });
+  };
+  const observer = new MutationObserver(check);
   observer.observe(document, { subtree: true, childList: true, attributes: true });
+  // A page whose first screen is in its HTML may be ready before any mutation happens.
+  document.addEventListener('DOMContentLoaded', check);
 }
 
 /** In-page helpers shared by the measurements (window.__bench, installed with addInitScript). */

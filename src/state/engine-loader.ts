@@ -1,6 +1,8 @@
 // Loads the protocol engine and the scenario catalogue as separate chunks, so the first screen
-// paints before the crypto libraries (jose, @peculiar/x509) have downloaded. Views never need
-// them: they read runs with the crypto-free engine/wire, imported statically.
+// paints before the crypto libraries (jose, @peculiar/x509) have downloaded. The catalogue chunk
+// does not import the engine's (scenarios/import-graph.test.ts), so the party nodes are drawn as
+// soon as it lands, while the engine still downloads. Views never need the engine: they read runs
+// with the crypto-free engine/wire, imported statically.
 import type * as EngineModule from '../engine/index';
 import type * as ScenarioModule from '../scenarios/index';
 
@@ -10,16 +12,32 @@ export interface EngineBundle {
   scenarios: typeof ScenarioModule;
 }
 
-let pending: Promise<EngineBundle> | null = null;
+let pendingCatalogue: Promise<typeof ScenarioModule> | null = null;
+let pendingEngine: Promise<typeof EngineModule> | null = null;
 
-/** Starts (once) and awaits the download of the engine chunk. Rejects if the chunk fails to load. */
+/**
+ * Starts (once) and awaits the download of the scenario catalogue chunk alone (scenario data, no
+ * crypto). Rejects if the chunk fails to load; the next call tries again.
+ */
+export function loadCatalogue(): Promise<typeof ScenarioModule> {
+  pendingCatalogue ??= import('../scenarios/index').catch((error: unknown) => {
+    pendingCatalogue = null;
+    throw error;
+  });
+  return pendingCatalogue;
+}
+
+/**
+ * Starts (once) and awaits the download of the engine chunk and the catalogue. Rejects if a chunk
+ * fails to load; the next call tries again.
+ */
 export function loadEngine(): Promise<EngineBundle> {
-  pending ??= Promise.all([import('../engine/index'), import('../scenarios/index')]).then(
-    ([engine, scenarios]) => ({ engine, scenarios }),
-    (error: unknown) => {
-      pending = null;
-      throw error;
-    },
-  );
-  return pending;
+  pendingEngine ??= import('../engine/index').catch((error: unknown) => {
+    pendingEngine = null;
+    throw error;
+  });
+  return Promise.all([pendingEngine, loadCatalogue()]).then(([engine, scenarios]) => ({
+    engine,
+    scenarios,
+  }));
 }

@@ -6,7 +6,16 @@ export * from './views';
 export * from './events';
 export * from './format';
 export { groupScenarios, findScenario, variantsOf } from './catalogue';
-export { loadEngine } from './engine-loader';
+export { loadCatalogue, loadEngine } from './engine-loader';
+export {
+  FIRST_SCREEN_DATA_ID,
+  firstScreenOf,
+  matchesFirstScreen,
+  openFirstScreen,
+  readFirstScreen,
+  serialiseFirstScreen,
+} from './first-screen';
+export type { FirstScreenData } from './first-screen';
 export type { ScenarioGroup } from './catalogue';
 export { SPEEDS } from './types';
 export type {

@@ -1,7 +1,8 @@
 // Picks the screen: the full app, or the compact player when the link asks for an embed.
-import { lazy, Suspense, type ReactElement } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useRef, type ReactElement } from 'react';
 import { useAppStore, type AppState } from '../state/index';
 import { App } from './App';
+import { ErrorBoundary } from './shell/ErrorBoundary';
 
 // The player loads on demand: only embed links need it.
 const EmbedApp = lazy(() => import('./embed/EmbedApp').then((m) => ({ default: m.EmbedApp })));
@@ -12,7 +13,8 @@ const AudienceApp = lazy(() =>
 );
 
 /** Whether this window is a presenter's audience window (`?audience` in the URL). */
-const isAudience = (): boolean => new URLSearchParams(window.location.search).has('audience');
+const isAudience = (): boolean =>
+  typeof window !== 'undefined' && new URLSearchParams(window.location.search).has('audience');
 
 const selectScreen = (s: AppState) => ({ embedded: s.embed !== null, opening: s.opening });
 
@@ -42,5 +44,32 @@ export function Root(): ReactElement {
     <Suspense fallback={<Opening />}>
       <EmbedApp />
     </Suspense>
+  );
+}
+
+/** Calls `onMounted` once, after the tree's first commit (it draws nothing). */
+function Mounted({ onMounted }: { onMounted: () => void }): null {
+  const done = useRef(false);
+  useEffect(() => {
+    if (done.current) return;
+    done.current = true;
+    onMounted();
+  }, [onMounted]);
+  return null;
+}
+
+/**
+ * The page's whole React tree, as main.tsx renders (or hydrates) it and as the build prerenders
+ * the first screen (src/prerender.tsx): both must be the same tree for hydration to match.
+ * `onMounted` runs once the tree is on screen and live (hydrated); it adds no markup.
+ */
+export function appElement(onMounted?: () => void): ReactElement {
+  return (
+    <StrictMode>
+      <ErrorBoundary>
+        <Root />
+        {onMounted ? <Mounted onMounted={onMounted} /> : null}
+      </ErrorBoundary>
+    </StrictMode>
   );
 }

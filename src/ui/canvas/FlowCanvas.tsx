@@ -26,6 +26,8 @@ import { PersonEdge } from './PersonEdge';
 const nodeTypes = { party: PartyNode } satisfies NodeTypes;
 const edgeTypes = { message: MessageEdge, person: PersonEdge } satisfies EdgeTypes;
 const FIT_OPTIONS = { padding: 0.06, maxZoom: 1.25 };
+const MIN_ZOOM = 0.25;
+const MAX_ZOOM = 2;
 /** The packet lands a little before playback moves on. */
 const PACKET_SHARE = 0.8;
 
@@ -46,16 +48,15 @@ export interface FlowCanvasProps {
   parties: readonly PartyView[];
 }
 
-function Canvas({ run, parties }: FlowCanvasProps): ReactElement {
-  const { cursor, speed, positions, moveParty, prompt, scenarioId } = useAppStore(selectCanvas);
-  const graph: FlowGraph = useMemo(
-    () =>
-      buildFlowGraph(run, cursor, positions, stepDurationMs(speed) * PACKET_SHARE, {
-        parties,
-        prompt,
-      }),
-    [run, parties, cursor, positions, speed, prompt],
-  );
+/**
+ * The canvas size the first fit assumes before the canvas is measured (about its size in a
+ * 1440x900 window): the prerendered first screen is laid out for it, and the measured size
+ * replaces it on the client.
+ */
+const ASSUMED_SIZE = { width: 750, height: 440 };
+
+function Canvas({ graph }: { graph: FlowGraph }): ReactElement {
+  const { moveParty, scenarioId } = useAppStore(selectCanvas);
   const [nodes, setNodes] = useState(graph.nodes);
   const [shownGraph, setShownGraph] = useState(graph);
   if (shownGraph !== graph) {
@@ -103,8 +104,8 @@ function Canvas({ run, parties }: FlowCanvasProps): ReactElement {
         onNodeDragStop={onNodeDragStop}
         fitView
         fitViewOptions={FIT_OPTIONS}
-        minZoom={0.25}
-        maxZoom={2}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         nodesConnectable={false}
         elementsSelectable={false}
         nodesFocusable={false}
@@ -134,9 +135,29 @@ function Canvas({ run, parties }: FlowCanvasProps): ReactElement {
  * once it lands.
  */
 export function FlowCanvas({ run, parties }: FlowCanvasProps): ReactElement {
+  const { cursor, speed, positions, prompt } = useAppStore(selectCanvas);
+  const graph: FlowGraph = useMemo(
+    () =>
+      buildFlowGraph(run, cursor, positions, stepDurationMs(speed) * PACKET_SHARE, {
+        parties,
+        prompt,
+      }),
+    [run, parties, cursor, positions, speed, prompt],
+  );
+  // The provider's initial nodes and size let the server render them (the prerendered first
+  // screen) and the hydrating client start from the same store.
   return (
-    <ReactFlowProvider>
-      <Canvas run={run} parties={parties} />
+    <ReactFlowProvider
+      initialNodes={graph.nodes}
+      initialEdges={graph.edges}
+      initialWidth={ASSUMED_SIZE.width}
+      initialHeight={ASSUMED_SIZE.height}
+      fitView
+      initialFitViewOptions={FIT_OPTIONS}
+      initialMinZoom={MIN_ZOOM}
+      initialMaxZoom={MAX_ZOOM}
+    >
+      <Canvas graph={graph} />
     </ReactFlowProvider>
   );
 }

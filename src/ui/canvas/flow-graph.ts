@@ -148,6 +148,10 @@ export function buildFlowGraph(
     focusable: false,
     ariaRole: 'group',
     ariaLabel: `${party.label} (${KIND_LABELS[party.kind]})`,
+    // Sizes before React Flow measures the node (canvas.css): the prerendered first screen and
+    // the first fit use them; the measured size replaces them.
+    initialWidth: party.kind === 'authority' ? 330 : 300,
+    initialHeight: party.kind === 'authority' ? 132 : 170,
   }));
   if (!run) return { nodes, edges: personEdges(parties, false) };
   const revealed = new Set(run.steps.slice(0, cursor + 1).map((s) => linkId(s.from, s.to)));

@@ -5,6 +5,7 @@ import { ClockControl } from './ClockControl';
 import { Outcome } from './Outcome';
 import { ControlIcon } from './icons';
 import './controls.css';
+import { useHydrated } from '../use-hydrated';
 
 function isSpeed(value: number): value is Speed {
   return (SPEEDS as readonly number[]).includes(value);
@@ -17,7 +18,7 @@ export function StepControls(): ReactElement {
     cursor,
     playing,
     speed,
-    ready,
+    ready: runReady,
     answered,
     prompt,
     first,
@@ -29,6 +30,8 @@ export function StepControls(): ReactElement {
     reset,
     setSpeed,
   } = useAppStore(selectPlayback);
+  // Until the prerendered first screen is hydrated, its buttons have no handlers: keep them off.
+  const ready = useHydrated() && runReady;
   const total = run?.steps.length ?? 0;
   const atStart = cursor <= first;
   // At a prompt a what-if answers, Next gives that answer (see the store's stepForward).

@@ -29,11 +29,24 @@ export function Inspector(): ReactElement {
   const lastShown = useAppStore((s) => selectStepRange(s).last);
   const detail = run && inspected >= 0 ? buildStepDetail(run, inspected) : null;
   const panel = useRef<HTMLElement>(null);
+  // Whether the person scrolled the panel away from its top, read in its own scroll events (when
+  // the layout is clean), so that a new step scrolls back without forcing a synchronous layout on
+  // start-up or on every step.
+  const scrolled = useRef(false);
   useEffect(() => {
+    if (!scrolled.current) return;
+    scrolled.current = false;
     panel.current?.scrollTo?.({ top: 0 });
   }, [run, inspected]);
   return (
-    <aside className="inspector" aria-label="Inspector" ref={panel}>
+    <aside
+      className="inspector"
+      aria-label="Inspector"
+      ref={panel}
+      onScroll={(event) => {
+        scrolled.current = event.currentTarget.scrollTop > 0;
+      }}
+    >
       {!run ? (
         <p className="muted">The inspector shows each message once the flow has run.</p>
       ) : detail ? (

@@ -7,12 +7,17 @@ import {
   THEME_CHOICES,
   THEME_LABELS,
   toThemeChoice,
+  type ThemeChoice,
 } from './theme-choice';
+import { useHydrated } from '../use-hydrated';
 import './theme-picker.css';
 
 /** A labelled `<select>` named "Theme"; main.tsx applied the remembered choice before the first render. */
 export function ThemePicker(): ReactElement {
-  const [choice, setChoice] = useState(appliedThemeChoice);
+  // The prerendered first screen shows `system`; the remembered choice once hydrated.
+  const hydrated = useHydrated();
+  const [picked, setChoice] = useState<ThemeChoice | null>(null);
+  const choice = picked ?? (hydrated ? appliedThemeChoice() : 'system');
   return (
     <label className="theme-picker">
       {/* Half light, half dark: the control's mark where the word does not fit. */}

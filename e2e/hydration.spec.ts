@@ -1,0 +1,94 @@
+// The first screen is built into index.html and hydrated (issue 12): its party nodes are in the
+// HTML before any script runs, and hydrating it raises no console error (no hydration mismatch, no
+// Content-Security-Policy refusal) while the app becomes interactive.
+import { expect, test, type Page } from '@playwright/test';
+import { OBO_TITLE, stepCounter } from './helpers';
+
+/** The default scenario's parties, as the canvas names its nodes. */
+const PARTY_NODES = [
+  'Todo web client (Single-page app)',
+  'Todo API (API A) (Middle-tier web API)',
+  'Reports API (API B) (Web API)',
+  'Microsoft Entra ID (Authority (Entra ID))',
+];
+
+/** Collects what the page reports as errors: console errors and uncaught exceptions. */
+function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+test.use({ reducedMotion: 'reduce' });
+
+test('the first screen is in the HTML, party nodes and all, before any script runs', async ({
+  page,
+  request,
+  browser,
+}) => {
+  const body = await (await request.get('/')).text();
+  for (const label of PARTY_NODES) expect(body).toContain(`aria-label="${label}"`);
+  expect(body).toContain('<script type="application/json" id="first-screen-data">');
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const noScript = await context.newPage();
+  await noScript.goto('/');
+  const canvas = noScript.getByRole('region', { name: 'Flow diagram' });
+  for (const label of PARTY_NODES) {
+    const box = await canvas.getByRole('group', { name: label, exact: true }).boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(0);
+    expect(box?.height ?? 0).toBeGreaterThan(0);
+  }
+  await expect(noScript.getByRole('heading', { level: 2, name: OBO_TITLE })).toBeVisible();
+  // Without its handlers a button would do nothing: Play waits for hydration.
+  await expect(noScript.getByRole('button', { name: 'Play' })).toBeDisabled();
+  await context.close();
+  void page;
+});
+
+test('hydrating the first screen logs no error and the app becomes interactive', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(stepCounter(page)).toHaveText('Step 1 of 10');
+  // A what-if needs the engine, which loads after hydration: the run changes (fewer steps).
+  await page.getByRole('checkbox', { name: 'Wrong client secret' }).check();
+  await expect(stepCounter(page)).toHaveText(/^Step 0 of (?!10$)\d+$/);
+  expect(errors).toEqual([]);
+});
+
+test('a remembered theme and view, and a link, open without a hydration error', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await page.evaluate(() => {
+    localStorage.setItem('ofs.theme', 'dark');
+    localStorage.setItem('ofs.view', 'sequence');
+  });
+  // A plain visit (the link in the URL by now would decide the view itself).
+  await page.goto('/');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+  await expect(page.getByRole('tab', { name: 'Sequence' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+
+  await page.evaluate(() => localStorage.removeItem('ofs.view'));
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(page).toHaveURL(/#s1=/);
+  const link = page.url();
+  await page.goto('about:blank');
+  await page.goto(link);
+  await expect(stepCounter(page)).toHaveText('Step 1 of 10');
+  await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
+  expect(errors).toEqual([]);
+});

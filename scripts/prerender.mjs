@@ -1,0 +1,108 @@
+// Build-time HTML of the app's first screen (issue 12): at the end of `vite build`, the default
+// scenario's first run is computed and the app's own components render it to HTML in Node
+// (src/prerender.tsx, loaded through a Vite server in middleware mode, so it follows whatever the
+// components are today). The HTML goes inside #root of the built index.html, the run beside it as a
+// `<script type="application/json">` data block (never executed: the policy's `script-src 'self'`
+// allows it), and main.tsx hydrates it. The Content-Security-Policy forbids inline style
+// attributes; the exact ones in the prerendered HTML (React Flow's node transforms) are allowed by
+// their SHA-256 hashes ('unsafe-hashes'), no others. When the prerender fails the build goes on
+// without it (the app then renders on the client) and says why.
+import { createHash } from 'node:crypto';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT_ELEMENT = '<div id="root"></div>';
+
+/** @param {string} value an attribute value as written in HTML */
+function decodeAttribute(value) {
+  return value
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
+/**
+ * CSP source expressions allowing exactly the style attributes of `markup`.
+ * @param {string} markup
+ * @returns {string[]}
+ */
+export function styleAttributeHashes(markup) {
+  const hashes = new Set();
+  for (const match of markup.matchAll(/\sstyle="([^"]*)"/g)) {
+    const digest = createHash('sha256')
+      .update(decodeAttribute(match[1] ?? ''), 'utf8')
+      .digest('base64');
+    hashes.add(`'sha256-${digest}'`);
+  }
+  return [...hashes];
+}
+
+/**
+ * Adds `'unsafe-hashes'` and `hashes` to the `style-src` directive of the page's policy.
+ * @param {string} html
+ * @param {string[]} hashes
+ */
+function allowStyleAttributes(html, hashes) {
+  if (hashes.length === 0) return html;
+  return html.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?style-src 'self')/,
+    `$1 'unsafe-hashes' ${hashes.join(' ')}`,
+  );
+}
+
+/**
+ * Renders the first screen with the app's components (src/prerender.tsx) in a Vite server.
+ * @returns {Promise<{ html: string, data: string }>}
+ */
+async function renderFirstScreen() {
+  const { createServer } = await import('vite');
+  const server = await createServer({
+    root: ROOT,
+    configFile: resolve(ROOT, 'vite.config.ts'),
+    logLevel: 'error',
+    appType: 'custom',
+    server: { middlewareMode: true, hmr: false, ws: false, watch: null },
+    optimizeDeps: { noDiscovery: true, include: [] },
+  });
+  try {
+    const module = await server.ssrLoadModule('/src/prerender.tsx');
+    return await module.renderFirstScreen();
+  } finally {
+    await server.close();
+  }
+}
+
+/**
+ * The Vite plugin: in `vite build` only, puts the prerendered first screen and its data into
+ * index.html.
+ * @returns {import('vite').Plugin}
+ */
+export function prerenderFirstScreen() {
+  return {
+    name: 'prerender-first-screen',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      async handler(html) {
+        if (!html.includes(ROOT_ELEMENT)) return html;
+        let screen;
+        try {
+          screen = await renderFirstScreen();
+        } catch (error) {
+          console.warn(
+            `prerender-first-screen: the first screen was not prerendered, the app will render on the client: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          );
+          return html;
+        }
+        const withScreen = html.replace(
+          ROOT_ELEMENT,
+          `<div id="root">${screen.html}</div>\n    <script type="application/json" id="first-screen-data">${screen.data}</script>`,
+        );
+        return allowStyleAttributes(withScreen, styleAttributeHashes(screen.html));
+      },
+    },
+  };
+}
