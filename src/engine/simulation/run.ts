@@ -133,7 +133,9 @@ export async function runScenario(
       ? { url: p.baseUrl }
       : p.kind === 'authority'
         ? { url: runtime.partyUrls.get(p.id) }
-        : {}),
+        : p.kind === 'daemon' && p.signUp
+          ? { url: p.signUp.baseUrl }
+          : {}),
     position: effective.layout[p.id] ?? { x: 0, y: 0 },
   }));
   // The decisive error: the authority's last one (its own words; an earlier one may have been

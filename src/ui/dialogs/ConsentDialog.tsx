@@ -70,10 +70,10 @@ export function ConsentDialog({
     >
       <h2 id={`${id}-title`} className="ms-title">
         Permissions requested
-        {prompt.adminConsent ? (
-          <span className="consent-subtitle">Review for your organization</span>
-        ) : null}
       </h2>
+      {prompt.adminConsent ? (
+        <p className="consent-subtitle">Review for your organization</p>
+      ) : null}
       <div className="consent-app" id={`${id}-desc`}>
         <span className="consent-tile" aria-hidden="true">
           {prompt.appName.charAt(0)}
