@@ -201,3 +201,42 @@ export async function verifyXmlEnveloped(
     };
   }
 }
+
+const escapeText = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeAttribute = (s: string) => escapeText(s).replace(/"/g, '&quot;');
+
+/**
+ * The XML indented two spaces a level for reading (an element with only text stays on one line;
+ * whitespace-only text is dropped). Display only: the signed bytes are the compact original.
+ * `undefined` when `xml` is not well-formed.
+ */
+export function prettyXml(xml: string): string | undefined {
+  const root = parseXml(xml)?.documentElement;
+  if (!root) return undefined;
+  const lines: string[] = [];
+  const walk = (element: XmlElement, depth: number) => {
+    const pad = '  '.repeat(depth);
+    const attributes = Array.from(element.attributes)
+      .map((a) => ` ${a.name}="${escapeAttribute(a.value)}"`)
+      .join('');
+    const children = Array.from(element.childNodes).filter(
+      (n) => n.nodeType === 1 || (n.nodeType === 3 && (n.nodeValue ?? '').trim() !== ''),
+    );
+    if (children.length === 0) {
+      lines.push(`${pad}<${element.tagName}${attributes}/>`);
+    } else if (children.every((n) => n.nodeType === 3)) {
+      const text = children.map((n) => n.nodeValue ?? '').join('');
+      lines.push(`${pad}<${element.tagName}${attributes}>${escapeText(text)}</${element.tagName}>`);
+    } else {
+      lines.push(`${pad}<${element.tagName}${attributes}>`);
+      for (const child of children) {
+        if (child.nodeType === 1) walk(child as XmlElement, depth + 1);
+        else lines.push(`${pad}  ${escapeText((child.nodeValue ?? '').trim())}`);
+      }
+      lines.push(`${pad}</${element.tagName}>`);
+    }
+  };
+  walk(root, 0);
+  return lines.join('\n');
+}

@@ -47,8 +47,10 @@ export function findUser(directory: Directory, userId: string): User | undefined
 
 /**
  * Resolves a resource identifier as used in `scope` prefixes and v1 `resource`: the app GUID or
- * one of its `identifierUris` (compared case-insensitively, ignoring one trailing slash).
+ * one of its `identifierUris` (compared case-insensitively, ignoring one trailing slash);
+ * `spn:<identifier>` names an identifier without a URI scheme (a SAML entity ID such as `testapp`).
  * @see https://learn.microsoft.com/entra/identity-platform/scopes-oidc
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#saml-assertions-obtained-with-an-oauth20-obo-flow
  */
 export function findApplicationByResource(
   directory: Directory,
@@ -56,8 +58,16 @@ export function findApplicationByResource(
 ): AppRegistration | undefined {
   const norm = (s: string) => s.toLowerCase().replace(/\/$/, '');
   const wanted = norm(resource);
+  // `spn:testapp` addresses the identifier `testapp` (an entity ID without a URI scheme).
+  const spn = /^spn:/.test(wanted) ? wanted.slice(4) : undefined;
   return directory.applications.find(
-    (a) => a.appId === wanted || a.identifierUris.some((uri) => norm(uri) === wanted),
+    (a) =>
+      a.appId === wanted ||
+      a.identifierUris.some(
+        (uri) =>
+          norm(uri) === wanted ||
+          (spn !== undefined && !/^[a-z][a-z0-9+.-]*:/.test(norm(uri)) && norm(uri) === spn),
+      ),
   );
 }
 

@@ -10,6 +10,7 @@ import { handleAuthorityRequest } from '../parties/authority/authority';
 import { AUTHORITY_ORIGIN } from '../parties/authority/keys';
 import { mintAccessToken } from '../parties/authority/tokens';
 import { handleApiRequest } from '../parties/api/resource-api';
+import { handleSamlServiceRequest } from '../parties/api/saml-service';
 import type { ApiState } from '../parties/api/resource-api';
 import type { PartyEnv } from '../parties/shared/env';
 import { cardForCode } from '../errors';
@@ -25,6 +26,7 @@ import type {
   ApiParty,
   AuthorityParty,
   ClientParty,
+  SamlServiceParty,
   ScenarioDefinition,
   StartingToken,
   WebAppParty,
@@ -61,9 +63,13 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
     (p): p is ClientParty => p.kind === 'daemon' || p.kind === 'spa',
   );
   const webApps = scenario.parties.filter((p): p is WebAppParty => p.kind === 'web-app');
+  const samlServices = scenario.parties.filter(
+    (p): p is SamlServiceParty => p.kind === 'saml-service',
+  );
   const partyUrls = new Map<string, string>([[authority.id, AUTHORITY_ORIGIN]]);
   for (const api of apis) partyUrls.set(api.id, api.baseUrl);
   for (const app of webApps) partyUrls.set(app.id, app.baseUrl);
+  for (const service of samlServices) partyUrls.set(service.id, service.baseUrl);
   const authorityEnv: AuthorityEnv = {
     directory: scenario.directory,
     clock,
@@ -86,6 +92,12 @@ export function createRuntime(scenario: ScenarioDefinition, seed: number): Runti
     };
     network.register(api.baseUrl, api.id, (request) =>
       handleApiRequest(api, state, apiEnv, request),
+    );
+  }
+  for (const service of samlServices) {
+    const state = {};
+    network.register(service.baseUrl, service.id, (request) =>
+      handleSamlServiceRequest(service, state, apiEnv, request),
     );
   }
   for (const app of webApps) {

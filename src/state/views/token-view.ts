@@ -1,4 +1,4 @@
-// A decoded JWT ready to render: header, claims with explanations and times, signature status.
+// A decoded JWT (or SAML assertion) ready to render: header, claims or elements with explanations and times, signature status.
 import type { SignatureStatus, TokenInspection } from '../../engine/wire';
 import { formatClock, formatRelative, formatValue } from '../format';
 
@@ -22,6 +22,8 @@ export interface TokenView {
   header: { name: string; value: string }[];
   signature: SignatureStatus;
   claims: ClaimRow[];
+  /** For a SAML assertion: its version and the XML pretty-printed (rows in `claims` are elements). */
+  saml: { version: string; prettyXml: string } | null;
 }
 
 const KIND_LABELS: Record<TokenInspection['kind'], string> = {
@@ -29,6 +31,7 @@ const KIND_LABELS: Record<TokenInspection['kind'], string> = {
   id_token: 'ID token',
   client_assertion: 'Client assertion',
   jwt: 'JWT',
+  saml_assertion: 'SAML assertion',
 };
 
 /** Decodes a token for display; relative times are measured from `now` (simulated epoch seconds). */
@@ -44,6 +47,9 @@ export function buildTokenView(name: string, inspection: TokenInspection, now: n
       value: formatValue(value),
     })),
     signature: inspection.signature,
+    saml: inspection.saml
+      ? { version: `SAML ${inspection.saml.version}`, prettyXml: inspection.saml.prettyXml }
+      : null,
     claims: inspection.claims.map((claim) => ({
       name: claim.name,
       value: formatValue(claim.value),

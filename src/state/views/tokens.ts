@@ -25,6 +25,7 @@ const KIND_NAMES: Record<TokenInspection['kind'], string> = {
   id_token: 'ID token',
   client_assertion: 'client assertion',
   jwt: 'JWT',
+  saml_assertion: 'SAML assertion',
 };
 
 /**
@@ -35,9 +36,18 @@ const KIND_NAMES: Record<TokenInspection['kind'], string> = {
 export const nameTokens = memoByRun((run: SimulationRun): Map<string, string> => {
   const names = new Map<string, string>();
   const counters = new Map<TokenInspection['kind'], number>();
+  // One SAML assertion travels in two encodings (base64url in the OBO answer, base64 in the
+  // Authorization: SAML header): both carry the name of the assertion, by its ID.
+  const samlNames = new Map<string, string>();
   const add = (token: string): void => {
     const inspection = run.tokens[token];
     if (!inspection || names.has(token)) return;
+    const samlId = inspection.saml?.id;
+    const known = samlId !== undefined ? samlNames.get(samlId) : undefined;
+    if (known) {
+      names.set(token, known);
+      return;
+    }
     const count = (counters.get(inspection.kind) ?? 0) + 1;
     counters.set(inspection.kind, count);
     if (inspection.kind === 'access_token') {
@@ -46,6 +56,7 @@ export const nameTokens = memoByRun((run: SimulationRun): Map<string, string> =>
       const base = KIND_NAMES[inspection.kind];
       names.set(token, count === 1 ? base : `${base} ${String(count)}`);
     }
+    if (samlId !== undefined) samlNames.set(samlId, names.get(token) ?? '');
   };
   for (const fact of run.startingFacts) add(fact.token);
   for (const sighting of run.tokenSightings) add(sighting.token);

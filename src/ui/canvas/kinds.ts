@@ -9,6 +9,7 @@ export const KIND_LABELS: Record<PartyKind, string> = {
   spa: 'Single-page app',
   'middle-tier-api': 'Middle-tier web API',
   api: 'Web API',
+  'saml-service': 'SAML web service',
   browser: 'Browser',
   user: 'User',
 };

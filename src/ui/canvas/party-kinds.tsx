@@ -41,6 +41,12 @@ const PATHS: Record<PartyKind, ReactElement> = {
       <path d="M4 12c0 1.7 3.6 3 8 3s8-1.3 8-3" />
     </>
   ),
+  'saml-service': (
+    <>
+      <path d="M6 3h9l4 4v14H6z" />
+      <path d="M9 10l-2 2 2 2M14 10l2 2-2 2M12.5 9l-1.5 6" />
+    </>
+  ),
   browser: (
     <>
       <rect x="3" y="4" width="18" height="16" rx="2" />

@@ -1,4 +1,4 @@
-// A decoded JWT: name, kind, v1/v2 badge, signature status, claims table and JOSE header.
+// A decoded JWT or SAML assertion: name, kind, version badge, signature status, claims (or elements) and header (or XML).
 import { useId, type ReactElement } from 'react';
 import { buildTokenView, type TokenRef } from '../../state/index';
 import { capitalise, tokenAnchorId } from './text';
@@ -46,6 +46,7 @@ export function TokenCard({
         </Heading>
         <div className="badges">
           <span className="badge badge-kind">{view.kindLabel}</span>
+          {view.saml ? <span className="badge badge-version">{view.saml.version}</span> : null}
           {view.versionBadge ? (
             <span className="badge badge-version" title="Access token format (ver claim)">
               {view.versionBadge}
@@ -70,16 +71,18 @@ export function TokenCard({
         Found in: {tokenRef.location}. {view.signature.detail}
       </p>
       <table className="claims-table">
-        <caption className="sr-only">Claims of {view.name}</caption>
+        <caption className="sr-only">
+          {view.saml ? 'Elements' : 'Claims'} of {view.name}
+        </caption>
         <thead>
           <tr>
-            <th scope="col">Claim</th>
+            <th scope="col">{view.saml ? 'Element' : 'Claim'}</th>
             <th scope="col">Value and meaning</th>
           </tr>
         </thead>
         <tbody>
           {view.claims.map((claim) => (
-            <tr key={claim.name}>
+            <tr key={`${claim.name} ${claim.value}`}>
               <th scope="row">
                 <code>{claim.name}</code>
               </th>
@@ -97,7 +100,17 @@ export function TokenCard({
           ))}
         </tbody>
       </table>
-      <details className="token-extra">
+      {view.saml ? (
+        <details className="token-extra">
+          <summary>Assertion XML (pretty-printed)</summary>
+          <pre className="raw raw-token" aria-label={`XML of ${view.name}`}>
+            {view.saml.prettyXml}
+          </pre>
+          <p className="muted">As it travelled ({tokenRef.location}):</p>
+          <pre className="raw raw-token">{view.token}</pre>
+        </details>
+      ) : null}
+      <details className="token-extra" hidden={view.saml !== null}>
         <summary>JOSE header and encoded token</summary>
         <table className="kv-table">
           <caption className="sr-only">Header of {view.name}</caption>
