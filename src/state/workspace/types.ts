@@ -84,3 +84,33 @@ export function uniqueName(name: string, taken: ReadonlySet<string>): string {
     if (!taken.has(candidate)) return candidate;
   }
 }
+
+/** Whether two JSON-like values are equal (objects compared key by key, in any key order). */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keysA = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const keysB = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (keysA.length !== keysB.length) return false;
+  return keysA.every((k) =>
+    sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
+/**
+ * The saved scenario on screen, if any: the one whose name the open world carries (names are
+ * unique), else one whose world is the open world (a reload restores the world from the link).
+ */
+export function findOpenSaved<W>(
+  entries: readonly SavedScenario<W>[],
+  world: W | null,
+  worldName: string | null,
+): SavedScenario<W> | undefined {
+  if (!world) return undefined;
+  return (
+    entries.find((e) => e.name === worldName && sameData(e.world, world)) ??
+    entries.find((e) => e.name === worldName) ??
+    entries.find((e) => sameData(e.world, world))
+  );
+}

@@ -6,6 +6,7 @@ import { ThemePicker } from './ThemePicker';
 import { PresenterToggle } from '../presenter/PresenterToggle';
 import { HarImportButton } from '../har/HarImportButton';
 import { selectReplayMode } from '../../state/har/har-slice';
+import { WorkspaceButton } from '../workspace/WorkspaceButton';
 
 // The Share dialog and the Export menu load on demand: the first screen does not need them.
 const ShareDialog = lazy(() =>
@@ -49,6 +50,7 @@ export function Header(): ReactElement {
         What if…{variantCount > 0 ? ` (${variantCount} on)` : ''}
       </button>
       <div className="header-actions">
+        <WorkspaceButton />
         <Suspense
           fallback={
             <button type="button" className="header-button" aria-haspopup="menu" disabled>

@@ -1,17 +1,69 @@
-// The scenario picker: every scenario grouped by flow; picking one loads and runs it.
-import type { ChangeEvent, ReactElement } from 'react';
+// The scenario picker: every scenario grouped by flow, and the person's saved ones under "My scenarios"; picking one loads and runs it.
+import { useEffect, useMemo, useState, type ChangeEvent, type ReactElement } from 'react';
 import {
   appStore,
   findScenario,
   groupScenarios,
   selectScenarioPicker,
   useAppStore,
+  type AppState,
 } from '../../state/index';
+import type { World } from '../../state/world/schema';
+import { findOpenSaved, type SavedScenario } from '../../state/workspace/types';
+
+// The workspace (IndexedDB, its store) loads after the first screen.
+const loadWorkspace = () => import('../../state/workspace/app-workspace');
+
+/**
+ * The saved scenarios, once the workspace chunk has loaded and read them (none in an embed: a
+ * docs page's player shows no one's saved scenarios).
+ */
+function useSavedScenarios(enabled: boolean): SavedScenario<World>[] {
+  const [saved, setSaved] = useState<SavedScenario<World>[]>([]);
+  useEffect(() => {
+    if (!enabled) return;
+    let live = true;
+    let unsubscribe = (): void => undefined;
+    loadWorkspace().then(
+      ({ workspaceStore, startWorkspace }) => {
+        if (!live) return;
+        setSaved(workspaceStore.getState().entries);
+        unsubscribe = workspaceStore.subscribe((state) => setSaved(state.entries));
+        void startWorkspace();
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+      unsubscribe();
+    };
+  }, [enabled]);
+  return enabled ? saved : [];
+}
+
+/** Option values of saved scenarios (`saved:<id>`) and of an open world that is not saved. */
+const SAVED_PREFIX = 'saved:';
+const UNSAVED_VALUE = 'edited:unsaved';
+
+const selectOpenWorld = (s: AppState) => ({
+  world: s.world,
+  worldName: s.worldName,
+  embed: s.embed,
+});
 
 /** A labelled `<select>` named "Scenario", disabled until the catalogue has loaded. */
 export function ScenarioPicker(): ReactElement {
   const { catalogue, scenarioId, loadScenario } = useAppStore(selectScenarioPicker);
+  const { world, worldName, embed } = useAppStore(selectOpenWorld);
+  const saved = useSavedScenarios(!embed);
+  const open = useMemo(() => findOpenSaved(saved, world, worldName), [saved, world, worldName]);
+  const value = open ? `${SAVED_PREFIX}${open.id}` : world ? UNSAVED_VALUE : scenarioId;
   const onChange = (event: ChangeEvent<HTMLSelectElement>): void => {
+    if (event.target.value.startsWith(SAVED_PREFIX)) {
+      const id = event.target.value.slice(SAVED_PREFIX.length);
+      void loadWorkspace().then(({ openSaved }) => openSaved(id));
+      return;
+    }
     const scenario = findScenario(catalogue, event.target.value);
     if (!scenario) return;
     // Arrow keys on the closed picker change the scenario at once: say where the old run went.
@@ -27,7 +79,7 @@ export function ScenarioPicker(): ReactElement {
   return (
     <label className="scenario-picker">
       <span>Scenario</span>
-      <select value={scenarioId} onChange={onChange} disabled={!catalogue}>
+      <select value={value} onChange={onChange} disabled={!catalogue}>
         {!catalogue ? <option value={scenarioId}>Loading scenarios…</option> : null}
         {groupScenarios(catalogue ?? []).map((group) => (
           <optgroup key={group.category} label={group.category}>
@@ -38,6 +90,18 @@ export function ScenarioPicker(): ReactElement {
             ))}
           </optgroup>
         ))}
+        {catalogue && (saved.length > 0 || (world && !open)) ? (
+          <optgroup label="My scenarios">
+            {world && !open ? (
+              <option value={UNSAVED_VALUE}>{worldName ?? world.title} (not saved)</option>
+            ) : null}
+            {saved.map((entry) => (
+              <option key={entry.id} value={`${SAVED_PREFIX}${entry.id}`}>
+                {entry.name}
+              </option>
+            ))}
+          </optgroup>
+        ) : null}
       </select>
     </label>
   );

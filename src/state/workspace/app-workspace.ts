@@ -1,0 +1,129 @@
+// The app's workspace: one store over the browser's IndexedDB, and the actions the UI calls (save the current world, open, import).
+import { useStore } from 'zustand';
+import { useShallow } from 'zustand/react/shallow';
+import { appStore } from '../app-store';
+import type { World } from '../world/schema';
+import { idbWorkspaceStorage } from './storage';
+import type { SavedScenario } from './types';
+export { findOpenSaved, sameData } from './types';
+import { createWorkspaceStore, type WorkspaceResult, type WorkspaceState } from './workspace-store';
+
+/** zod and the world schema load only when something is stored or a file is read. */
+const loadWorldSchema = () => import('../world/schema');
+
+/** The workspace of this page: saved worlds in IndexedDB (see `createWorkspaceStore`). */
+export const workspaceStore = createWorkspaceStore<World>({
+  storage: idbWorkspaceStorage(),
+  loadReader: async () => {
+    const [{ readWorkspaceRecord }, { parseWorld }] = await Promise.all([
+      import('./record'),
+      loadWorldSchema(),
+    ]);
+    return (raw) => readWorkspaceRecord(raw, parseWorld);
+  },
+  now: () => Date.now(),
+  newId: () => crypto.randomUUID(),
+});
+
+/** Reads the workspace store through a selector, compared shallowly. */
+export function useWorkspace<T extends object>(selector: (state: WorkspaceState<World>) => T): T {
+  return useStore(workspaceStore, useShallow(selector));
+}
+
+/**
+ * Loads the saved scenarios (once per page) and tells the person, in a notice, what a corrupted
+ * or other-version store lost, or that saving is unavailable in this browser.
+ */
+export async function startWorkspace(): Promise<void> {
+  const first = workspaceStore.getState().status === 'idle';
+  const message = await workspaceStore.getState().load();
+  if (first && message) appStore.getState().notify(message);
+}
+
+/**
+ * The world on screen and a name for it: the edited world and its name, or the built-in
+ * scenario's data (as `worldFromScenario` makes it) and its title. Null before the catalogue has
+ * loaded.
+ */
+export async function currentWorld(): Promise<{ world: World; name: string } | null> {
+  const { world, worldName, catalogue, scenarioId } = appStore.getState();
+  if (world) return { world, name: worldName ?? world.title };
+  const scenario = catalogue?.find((s) => s.id === scenarioId);
+  if (!scenario) return null;
+  const { worldFromScenario } = await loadWorldSchema();
+  return { world: worldFromScenario(scenario), name: scenario.title };
+}
+
+/**
+ * "Save as": keeps the world on screen under `name` (a saved one of that name is replaced). The
+ * open world then carries that name, so the picker shows it under "My scenarios"; the run on
+ * screen stays as it is (the saved world is the one running).
+ */
+export async function saveCurrentAs(name: string): Promise<WorkspaceResult<SavedScenario<World>>> {
+  const current = await currentWorld();
+  if (!current) return { ok: false, message: 'The scenarios are still loading; try again.' };
+  const saved = await workspaceStore.getState().saveAs(name, current.world);
+  if (saved.ok) appStore.setState({ world: current.world, worldName: saved.value.name });
+  return saved;
+}
+
+/** Renames a saved scenario; the open world follows when it is that one. */
+export async function renameSaved(
+  id: string,
+  name: string,
+): Promise<WorkspaceResult<SavedScenario<World>>> {
+  const before = workspaceStore.getState().entries.find((e) => e.id === id);
+  const renamed = await workspaceStore.getState().rename(id, name);
+  const { world, worldName } = appStore.getState();
+  if (renamed.ok && before && world && worldName === before.name)
+    appStore.setState({ worldName: renamed.value.name });
+  return renamed;
+}
+
+/** Opens a saved scenario (runs its world under its name); false when it no longer exists. */
+export async function openSaved(id: string): Promise<boolean> {
+  const entry = workspaceStore.getState().entries.find((e) => e.id === id);
+  if (!entry) return false;
+  const result = await appStore.getState().openWorld(entry.world, entry.name);
+  return result.ok;
+}
+
+/** What {@link importScenarioFile} reads: a `File` (or anything shaped like one). */
+export interface ScenarioFileInput {
+  name: string;
+  /** Size in bytes. */
+  size: number;
+  text: () => Promise<string>;
+}
+
+/**
+ * "Import scenario": reads a scenario file (size checked before reading) and opens its world
+ * under its name; every problem goes to one notice naming the file. Never rejects.
+ * @returns whether the scenario opened.
+ */
+export async function importScenarioFile(file: ScenarioFileInput): Promise<boolean> {
+  const { notify } = appStore.getState();
+  try {
+    const [{ decodeScenarioFile, MAX_SCENARIO_FILE_BYTES }, { parseWorld }] = await Promise.all([
+      import('./scenario-file'),
+      loadWorldSchema(),
+    ]);
+    const text = file.size > MAX_SCENARIO_FILE_BYTES ? '' : await file.text();
+    const decoded = decodeScenarioFile(text, parseWorld, file.size);
+    if (!decoded.ok) {
+      notify(`"${file.name}" could not be imported. ${decoded.problems.join(' ')}`);
+      return false;
+    }
+    const opened = await appStore.getState().openWorld(decoded.world, decoded.name);
+    if (!opened.ok) return false;
+    notify(
+      `Imported "${decoded.name}" from "${file.name}". Use Save as to keep it in My scenarios.`,
+    );
+    return true;
+  } catch (error) {
+    notify(
+      `"${file.name}" could not be imported: ${error instanceof Error ? error.message : 'the file could not be read'}.`,
+    );
+    return false;
+  }
+}

@@ -1,0 +1,45 @@
+// The header's "Scenario" button: opens the workspace dialog (lazy) and takes scenario files dropped on the app.
+import { lazy, Suspense, useState, type ReactElement } from 'react';
+import { useAppStore, type AppState } from '../../state/index';
+import { useScenarioFileDrop } from './use-file-drop';
+import './file-drop.css';
+
+const WorkspaceDialog = lazy(() =>
+  import('./WorkspaceDialog').then((m) => ({ default: m.WorkspaceDialog })),
+);
+
+const selectReady = (s: AppState) => ({ ready: s.catalogue !== null });
+
+/**
+ * A header button named "Scenario" that opens the dialog with "Save as", "Export scenario",
+ * "Import scenario" and the "My scenarios" list; while files are dragged over the page, a hint
+ * says a scenario file can be dropped.
+ */
+export function WorkspaceButton(): ReactElement {
+  const { ready } = useAppStore(selectReady);
+  const [open, setOpen] = useState(false);
+  const dragging = useScenarioFileDrop();
+  return (
+    <>
+      <button
+        type="button"
+        className="header-button"
+        aria-haspopup="dialog"
+        disabled={!ready}
+        onClick={() => setOpen(true)}
+      >
+        Scenario
+      </button>
+      {open ? (
+        <Suspense fallback={null}>
+          <WorkspaceDialog onClose={() => setOpen(false)} />
+        </Suspense>
+      ) : null}
+      {dragging ? (
+        <div className="file-drop-hint" aria-hidden="true">
+          Drop a scenario file to open it
+        </div>
+      ) : null}
+    </>
+  );
+}
