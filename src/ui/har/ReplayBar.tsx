@@ -32,40 +32,45 @@ export function ReplayBar(): ReactElement | null {
           Back to scenarios
         </button>
       </div>
-      <p className="replay-note muted">
-        What really travelled, in the order the HAR recorded it, read in this page only.
-        {replay.showSecrets
-          ? ' Secrets are shown: mind who sees your screen.'
-          : ' Secrets are masked.'}{' '}
-        What-if switches, prompts and share links belong to scenarios: a replay has none.
-      </p>
-      <details className="replay-details">
-        <summary>Party names</summary>
-        <ul className="replay-names">
-          {replay.parties.map((party) => (
-            <li key={party.id}>
-              <label htmlFor={`${id}-${party.id}`}>Name for {party.label}</label>
-              <input
-                id={`${id}-${party.id}`}
-                type="text"
-                value={replay.names[party.id] ?? ''}
-                placeholder={party.label}
-                onChange={(event) => rename(party.id, event.target.value)}
-              />
-            </li>
-          ))}
-        </ul>
-      </details>
-      {replay.notes.length > 0 ? (
+      <div className="replay-more">
         <details className="replay-details">
-          <summary>Left out of the replay ({replay.notes.length})</summary>
-          <ul>
-            {replay.notes.map((note) => (
-              <li key={note}>{note}</li>
+          <summary>What a replay is</summary>
+          <p className="replay-note">
+            What really travelled, in the order the HAR recorded it, read in this page only.
+            {replay.showSecrets
+              ? ' Secrets are shown: mind who sees your screen.'
+              : ' Secrets are masked.'}{' '}
+            What-if switches, prompts and share links belong to scenarios: a replay has none.
+          </p>
+        </details>
+        <details className="replay-details">
+          <summary>Party names</summary>
+          <ul className="replay-names">
+            {replay.parties.map((party) => (
+              <li key={party.id}>
+                <label htmlFor={`${id}-${party.id}`}>Name for {party.label}</label>
+                <input
+                  id={`${id}-${party.id}`}
+                  type="text"
+                  value={replay.names[party.id] ?? ''}
+                  placeholder={party.label}
+                  onChange={(event) => rename(party.id, event.target.value)}
+                />
+              </li>
             ))}
           </ul>
         </details>
-      ) : null}
+        {replay.notes.length > 0 ? (
+          <details className="replay-details">
+            <summary>Left out of the replay ({replay.notes.length})</summary>
+            <ul>
+              {replay.notes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </details>
+        ) : null}
+      </div>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import {
   selectStepRange,
   useAppStore,
 } from '../../state/index';
+import { selectReplayMode } from '../../state/har/har-slice';
 import { ScenarioIntro } from './ScenarioIntro';
 import { StepInspector } from './StepInspector';
 import './inspector.css';
@@ -27,6 +28,7 @@ export function Inspector(): ReactElement {
   } = useAppStore(selectInspector);
   // An embed's step range ends the count where the controls end it ("Step 2 of 6" in both places).
   const lastShown = useAppStore((s) => selectStepRange(s).last);
+  const { replaying } = useAppStore(selectReplayMode);
   const detail = run && inspected >= 0 ? buildStepDetail(run, inspected) : null;
   const panel = useRef<HTMLElement>(null);
   // Whether the person scrolled the panel away from its top, read in its own scroll events (when
@@ -61,7 +63,11 @@ export function Inspector(): ReactElement {
           onFollow={() => selectStep(null)}
         />
       ) : (
-        <ScenarioIntro run={run} scenario={findScenario(catalogue, run.scenarioId)} />
+        <ScenarioIntro
+          run={run}
+          // A HAR replay is no scenario: its intro is its title and message count.
+          scenario={replaying ? undefined : findScenario(catalogue, run.scenarioId)}
+        />
       )}
     </aside>
   );
