@@ -156,6 +156,11 @@ export interface OboCall {
   /** The downstream API party and the request it makes there. */
   downstream: PartyId;
   path: string;
+  /**
+   * When set, the middle tier keeps token B per incoming token A (MSAL's OBO cache, keyed by the
+   * assertion's hash) until `refreshBeforeExpirySeconds` before `exp`.
+   */
+  tokenCache?: TokenCacheSettings;
 }
 
 /** A resource API party; with `obo` it is a middle tier that calls a downstream API. */

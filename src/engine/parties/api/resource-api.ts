@@ -3,6 +3,7 @@ import type { EndpointResult } from '../../model/endpoint';
 import type { ApiParty, OboCall } from '../../model/scenario';
 import type { ErrorCard, TraceEvent } from '../../model/trace';
 import type { Jwks } from '../../crypto';
+import { fromBase64UrlToString, toBase64 } from '../../crypto';
 import { isMicrosoftGraphAudience } from '../../directory/directory';
 import {
   BEARER_DOCS,
@@ -12,10 +13,12 @@ import {
   cardForCode,
   DOCS,
 } from '../../errors';
-import { jsonResponse, parseJsonBody } from '../../http/message';
+import { getHeader, jsonResponse, parseJsonBody } from '../../http/message';
 import type { HttpRequest } from '../../http/message';
 import type { PartyEnv } from '../shared/env';
 import { postTokenRequest } from '../shared/token-request';
+import type { OboCache } from './obo-cache';
+import { lookUpOboCache, oboCacheKey, storeOboToken } from './obo-cache';
 import type { BearerContext, BearerOutcome } from './bearer-checks';
 import { runBearerChecks } from './bearer-checks';
 
@@ -29,6 +32,8 @@ export interface ApiState {
    * @see https://learn.microsoft.com/entra/identity-platform/access-tokens#validate-the-signature
    */
   tokenVersion?: '1.0' | '2.0';
+  /** A middle tier's OBO token cache (see `OboCall.tokenCache`). */
+  oboCache?: OboCache;
 }
 
 /** The `api.checks` event of a validation: what passed in order, and the failed rule with its text. */
@@ -99,6 +104,35 @@ function rejection(
   };
 }
 
+/**
+ * Trusted subsystem (`trustedUserHeader`): on an app-only call, the user the calling app names in
+ * that header, as `{ actingFor: { user, source } }` for the response, with a `client.check` event
+ * that says where it came from; `{}` otherwise. The token proves only the app.
+ * @see https://learn.microsoft.com/previous-versions/azure/active-directory/azuread-dev/web-api
+ */
+function trustedUser(
+  party: ApiParty,
+  env: PartyEnv,
+  request: HttpRequest,
+  claims: Record<string, unknown>,
+): Record<string, unknown> {
+  const header = party.trustedUserHeader;
+  const user = header ? getHeader(request.headers, header) : undefined;
+  if (!header || !user || typeof claims.scp === 'string') return {};
+  env.network.emit({
+    type: 'client.check',
+    party: party.id,
+    ok: true,
+    detail: `Trusted subsystem: the token proves only the calling app (${String(claims.azp ?? claims.appid)}, roles, no user claims). The user ${user} comes from the ${header} request header, which the authority did not sign: ${party.label} takes the app's word for it.`,
+  });
+  return {
+    actingFor: {
+      user,
+      source: `${header} header set by the calling app; not in the token, not signed by the authority`,
+    },
+  };
+}
+
 /** The caller summary an API echoes back, read from the validated token's claims. */
 function callerSummary(payload: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -146,8 +180,14 @@ export async function handleApiRequest(
       : `Signature verified with kid ${String(header.kid)}; iss ${String(claims.iss)}; ${v.validateAudience ? `aud ${String(claims.aud)} accepted` : 'aud NOT checked (misconfigured)'}; ${scp ? `scp "${scp.join(' ')}"` : `roles [${roles.join(', ')}]`}${leeway}.`,
   });
   if (!party.obo)
-    return { response: jsonResponse(200, { ...party.data, caller: callerSummary(claims) }) };
-  return callDownstreamOnBehalfOf(party, env, token, claims);
+    return {
+      response: jsonResponse(200, {
+        ...party.data,
+        caller: callerSummary(claims),
+        ...trustedUser(party, env, request, claims),
+      }),
+    };
+  return callDownstreamOnBehalfOf(party, state, env, token, claims);
 }
 
 /**
@@ -188,15 +228,19 @@ function oboFailureCard(
   });
 }
 
-async function callDownstreamOnBehalfOf(
-  party: ApiParty,
-  env: PartyEnv,
-  assertion: string,
-  claims: Record<string, unknown>,
-): Promise<EndpointResult> {
-  const obo = party.obo;
-  if (!obo) throw new Error(`${party.id} has no OBO configuration.`);
-  const { response: tokenResponse, body: tokenBody } = await postTokenRequest(env, {
+/**
+ * The downstream `Authorization` header: `Bearer <token>` for a JWT; for a SAML assertion (the
+ * OBO response's `access_token` is the assertion XML in base64url) `SAML <standard base64 of the
+ * XML>`, the scheme Apache CXF's SAML handlers read.
+ */
+function downstreamAuthorization(accessToken: string, obo: OboCall): string {
+  if (!obo.requestedTokenType) return `Bearer ${accessToken}`;
+  return `SAML ${toBase64(new TextEncoder().encode(fromBase64UrlToString(accessToken)))}`;
+}
+
+/** The OBO token request (RFC 7523 jwt-bearer grant with `requested_token_use=on_behalf_of`). */
+function exchangeOnBehalfOf(party: ApiParty, obo: OboCall, env: PartyEnv, assertion: string) {
+  return postTokenRequest(env, {
     partyId: party.id,
     clientId: party.appId,
     credential: obo.credential,
@@ -208,9 +252,29 @@ async function callDownstreamOnBehalfOf(
       ...(obo.endpoint === 'v2'
         ? { scope: obo.scope }
         : { resource: obo.resource, scope: 'openid' }),
+      ...(obo.requestedTokenType ? { requested_token_type: obo.requestedTokenType } : {}),
     },
     tag: obo.id,
   });
+}
+
+async function callDownstreamOnBehalfOf(
+  party: ApiParty,
+  state: ApiState,
+  env: PartyEnv,
+  assertion: string,
+  claims: Record<string, unknown>,
+): Promise<EndpointResult> {
+  const obo = party.obo;
+  if (!obo) throw new Error(`${party.id} has no OBO configuration.`);
+  const cache = (state.oboCache ??= new Map());
+  const cacheKey = obo.tokenCache ? await oboCacheKey(assertion, obo) : '';
+  const cached = lookUpOboCache(party.id, obo, cache, cacheKey, env);
+  // A cache hit stands for the 200 the authority would have given: no message is sent.
+  const { response: tokenResponse, body: tokenBody } = cached
+    ? { response: { status: 200 }, body: { access_token: cached } as Record<string, unknown> }
+    : await exchangeOnBehalfOf(party, obo, env, assertion);
+  if (!cached) storeOboToken(obo, cache, cacheKey, tokenBody, env);
 
   if (tokenResponse.status !== 200 || typeof tokenBody.access_token !== 'string') {
     const card = oboFailureCard(tokenBody, party, obo);
@@ -260,7 +324,10 @@ async function callDownstreamOnBehalfOf(
     {
       method: 'GET',
       url: `${env.partyUrls.get(downstreamParty) ?? `https://${downstreamParty}.invalid`}${obo.path}`,
-      headers: { Authorization: `Bearer ${tokenBody.access_token}`, Accept: 'application/json' },
+      headers: {
+        Authorization: downstreamAuthorization(tokenBody.access_token, obo),
+        Accept: 'application/json',
+      },
     },
     `${obo.id}:downstream`,
   );
@@ -273,7 +340,7 @@ async function callDownstreamOnBehalfOf(
       }),
       error: {
         title: 'Downstream API refused the call',
-        why: 'The downstream API rejected token B; see its response.',
+        why: `The downstream API rejected ${obo.requestedTokenType ? 'the SAML assertion' : 'token B'}; see its response.`,
         fix: 'Open the downstream response step for its WWW-Authenticate header.',
         docs: BEARER_DOCS,
       },
