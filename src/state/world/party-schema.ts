@@ -138,6 +138,10 @@ const oboCall = z
       .string()
       .regex(/^\/[^\s]*$/, 'Expected a path starting with /.')
       .max(500),
+    tokenCache: z
+      .object({ refreshBeforeExpirySeconds: z.number().int().min(0).max(86_400) })
+      .strict()
+      .optional(),
   })
   .strict();
 
