@@ -6,6 +6,7 @@ import type * as MessagesModule from './presenter-messages';
 import type { PresenterMessage } from './presenter-messages';
 import type { LinkState } from './schema';
 import { selectLinkState } from './url-sync';
+import { selectReplaying } from '../har/har-slice';
 
 /** The channel's name: every window of the app on this origin shares it. */
 export const PRESENTER_CHANNEL = 'ofs-presenter';
@@ -65,7 +66,8 @@ export function startPresenterBroadcast(
   let sent = '';
   const post = (force: boolean): void => {
     const state = store.getState();
-    if (state.status !== 'ready' || !state.run) return;
+    // A HAR replay stays in this window: the audience keeps the last scenario state it showed.
+    if (state.status !== 'ready' || !state.run || selectReplaying(state)) return;
     const link = presenterLink(state);
     const text = JSON.stringify(link);
     if (!force && text === sent) return;

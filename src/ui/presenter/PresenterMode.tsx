@@ -7,6 +7,7 @@ import { selectPresenter } from '../../state/presenter';
 import { Inspector } from '../inspector/Inspector';
 import { isTypingTarget, toggleFullscreen } from './shortcuts';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { selectReplayMode } from '../../state/har/har-slice';
 
 /** The URL of the audience window: this page and state, with the `audience` flag. */
 function audienceUrl(): string {
@@ -38,6 +39,7 @@ function Outcome({ outcome }: { outcome: { ok: boolean; summary: string } | null
 export function PresenterSide(): ReactElement {
   const { run, cursor, total, notes, next, outcome } = useAppStore(selectPresenter);
   const [pane, setPane] = useState<'notes' | 'inspector'>('notes');
+  const { replaying } = useAppStore(selectReplayMode);
   const [audience, setAudience] = useState(false);
   const popup = useRef<Window | null>(null);
 
@@ -104,11 +106,15 @@ export function PresenterSide(): ReactElement {
         </section>
       )}
       <div className="presenter-audience">
-        <button type="button" className="control" onClick={openAudience}>
+        <button type="button" className="control" disabled={replaying} onClick={openAudience}>
           Open audience view
         </button>
         <span className="muted" role="status">
-          {audience ? 'Audience view is open' : ''}
+          {replaying
+            ? 'The audience view mirrors scenarios; a HAR replay stays in this window.'
+            : audience
+              ? 'Audience view is open'
+              : ''}
         </span>
       </div>
     </section>
