@@ -25,18 +25,17 @@ export function samlAssertionXml(text: string): string | undefined {
 const elementsOf = (element: XmlElement): XmlElement[] =>
   Array.from(element.childNodes).filter((n): n is XmlElement => n.nodeType === 1);
 
-/** One row per element (the Signature as one row, each Attribute with its values). */
+/** One row per element, by local name in document order (the Signature as one row, each Attribute with its values). */
 function rows(root: XmlElement): ClaimView[] {
   const out: ClaimView[] = [];
-  const walk = (element: XmlElement, path: string[]) => {
+  const walk = (element: XmlElement) => {
     const name = element.localName ?? '';
-    const here = [...path, name];
     if (element.namespaceURI === XMLDSIG_NS) {
       const method = element.getElementsByTagNameNS(XMLDSIG_NS, 'SignatureMethod').item(0);
       const c14n = element.getElementsByTagNameNS(XMLDSIG_NS, 'CanonicalizationMethod').item(0);
       const reference = element.getElementsByTagNameNS(XMLDSIG_NS, 'Reference').item(0);
       out.push({
-        name: here.join(' › '),
+        name,
         value: `SignatureMethod ${method?.getAttribute('Algorithm') ?? '?'}; CanonicalizationMethod ${c14n?.getAttribute('Algorithm') ?? '?'}; Reference URI="${reference?.getAttribute('URI') ?? ''}"`,
         explanation: SAML_ELEMENT_EXPLANATIONS.Signature ?? '',
         isTime: false,
@@ -48,10 +47,9 @@ function rows(root: XmlElement): ClaimView[] {
         element.getAttribute('Name') ??
         `${element.getAttribute('AttributeNamespace') ?? ''}/${element.getAttribute('AttributeName') ?? ''}`;
       out.push({
-        name: `Attribute ${attributeName}`,
+        name: `Attribute ${attributeName.slice(attributeName.lastIndexOf('/') + 1)}`,
         value: elementsOf(element).map((v) => (v.textContent ?? '').trim()),
-        explanation:
-          SAML_ATTRIBUTE_EXPLANATIONS[attributeName] ?? 'An attribute (claim) of the user.',
+        explanation: `${attributeName}: ${SAML_ATTRIBUTE_EXPLANATIONS[attributeName] ?? 'an attribute (claim) of the user.'}`,
         isTime: false,
       });
       return;
@@ -66,14 +64,14 @@ function rows(root: XmlElement): ClaimView[] {
         ? ['(no Recipient)']
         : [];
     out.push({
-      name: here.join(' › '),
+      name,
       value: [text, ...attributes, ...missing].filter(Boolean).join('; '),
       explanation: SAML_ELEMENT_EXPLANATIONS[name] ?? '',
       isTime: false,
     });
-    for (const child of children) walk(child, here);
+    for (const child of children) walk(child);
   };
-  walk(root, []);
+  walk(root);
   return out;
 }
 
@@ -127,4 +125,3 @@ export async function inspectSamlAssertion(
     },
   };
 }
-

@@ -112,7 +112,8 @@ export function compareOboTokens(
       : undefined;
   const a = refs.find((r) => r.token === form.get('assertion'));
   const b = refs.find((r) => r.token === issued);
-  if (!a || !b) return null;
+  // A SAML assertion has elements, not JWT claims: its card explains them instead.
+  if (!a || !b || b.inspection.kind === 'saml_assertion') return null;
   const rows = COMPARED_CLAIMS.filter((names) =>
     names.some((n) => [a, b].some((t) => t.inspection.claims.some((c) => c.name === n))),
   ).map((names): ComparisonRow => {

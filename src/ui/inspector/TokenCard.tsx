@@ -70,7 +70,7 @@ export function TokenCard({
       <p className="token-where muted">
         Found in: {tokenRef.location}. {view.signature.detail}
       </p>
-      <table className="claims-table">
+      <table className={view.saml ? 'claims-table saml-elements' : 'claims-table'}>
         <caption className="sr-only">
           {view.saml ? 'Elements' : 'Claims'} of {view.name}
         </caption>
