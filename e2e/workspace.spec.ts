@@ -80,6 +80,11 @@ test('Save as keeps the scenario across a reload, under My scenarios, with renam
 
   const dialog = await openWorkspace(page);
   const list = dialog.getByRole('list', { name: 'My scenarios' });
+  // Escape leaves the name field, not the dialog, and focus goes back to Rename.
+  await list.getByRole('button', { name: 'Rename Class demo' }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeVisible();
+  await expect(list.getByRole('button', { name: 'Rename Class demo' })).toBeFocused();
   await list.getByRole('button', { name: 'Rename Class demo' }).click();
   await list.getByRole('textbox', { name: 'New name for Class demo' }).fill('Workshop');
   await page.keyboard.press('Enter');

@@ -42,27 +42,31 @@ export function SavedScenarios({ onOpened, onOutcome }: SavedScenariosProps): Re
   const report = (result: { ok: true } | { ok: false; message: string }, done: string): void =>
     onOutcome(result.ok ? { kind: 'ok', text: done } : { kind: 'error', text: result.message });
 
+  /** Leaves the name field and puts focus back on the entry's Rename button. */
+  const stopRenaming = (entryId: string): void => {
+    setRenaming(null);
+    window.setTimeout(
+      () => listRef.current?.querySelector<HTMLElement>(`[data-rename="${entryId}"]`)?.focus(),
+      0,
+    );
+  };
+
   const rename = (event: FormEvent, entryId: string, old: string): void => {
     event.preventDefault();
     void renameSaved(entryId, draft).then((result) => {
       report(result, result.ok ? `Renamed "${old}" to "${result.value.name}".` : '');
-      if (result.ok) {
-        setRenaming(null);
-        window.setTimeout(
-          () => listRef.current?.querySelector<HTMLElement>(`[data-rename="${entryId}"]`)?.focus(),
-          0,
-        );
-      }
+      if (result.ok) stopRenaming(entryId);
     });
   };
 
-  const remove = (entryId: string, name: string): void => {
+  const remove = (entryId: string): void => {
     void workspaceStore
       .getState()
       .remove(entryId)
       .then((result) => {
-        report(result, `Deleted "${name}".`);
-        if (result.ok) window.setTimeout(() => undoRef.current?.focus(), 0);
+        // The Undo line says what was deleted; only a failure needs the status line.
+        if (!result.ok) report(result, '');
+        else window.setTimeout(() => undoRef.current?.focus(), 0);
       });
   };
 
@@ -115,7 +119,7 @@ export function SavedScenarios({ onOpened, onOutcome }: SavedScenariosProps): Re
                       if (e.key === 'Escape') {
                         e.preventDefault();
                         e.stopPropagation();
-                        setRenaming(null);
+                        stopRenaming(entry.id);
                       }
                     }}
                   />
@@ -125,7 +129,7 @@ export function SavedScenarios({ onOpened, onOutcome }: SavedScenariosProps): Re
                   <button
                     type="button"
                     className="workspace-button"
-                    onClick={() => setRenaming(null)}
+                    onClick={() => stopRenaming(entry.id)}
                   >
                     Cancel
                   </button>
@@ -169,7 +173,7 @@ export function SavedScenarios({ onOpened, onOutcome }: SavedScenariosProps): Re
                       type="button"
                       className="workspace-button"
                       aria-label={`Delete ${entry.name}`}
-                      onClick={() => remove(entry.id, entry.name)}
+                      onClick={() => remove(entry.id)}
                     >
                       Delete
                     </button>
