@@ -67,3 +67,36 @@ test('admin consent: the admin grants User.Read.All for Fabrikam, the daemon get
     }
   }
 });
+
+test('token cache: the second run 5 minutes later takes the token from the cache, no token request', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickScenario(page, 'A daemon calls the API twice, an hour apart (token cache)');
+  const clock = page.getByRole('group', { name: 'Simulated clock' });
+  const soon = clock.getByRole('button', { name: '5 minutes later' });
+  await stepUntilVisible(page, soon);
+  await expect(clock.getByRole('button', { name: 'Two hours later (past exp)' })).toBeVisible();
+  await expect(page.getByRole('region', { name: /The daemon runs again later/ })).toContainText(
+    'token cache',
+  );
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/cache-clock-1920x1080.png` });
+  await soon.click();
+  await expect(soon).toBeHidden();
+
+  await stepToEnd(page);
+  await expect(page.getByText('Flow succeeded:')).toBeVisible();
+  const rows = page.getByRole('region', { name: 'Messages' }).getByRole('listitem');
+  const texts = await rows.allInnerTexts();
+  expect(texts.filter((t) => /POST .*\/token/.test(t))).toHaveLength(1);
+  const secondCall = texts.findLastIndex((t) => t.includes('GET /orders'));
+  await rows.nth(secondCall).getByRole('button').first().click();
+  await expect(inspector(page)).toContainText('took the token from its cache');
+  if (SHOTS) {
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: `${SHOTS}/cache-hit-${size.width}x${size.height}.png` });
+    }
+  }
+});
