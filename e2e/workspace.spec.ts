@@ -2,7 +2,7 @@
 // undo, Export scenario and Import scenario (file input and drag-and-drop), and a corrupted store.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { OBO_TITLE, openApp } from './helpers';
+import { OBO_TITLE, openApp, stepToEnd } from './helpers';
 
 /** Opens the "Scenario" dialog from the header. */
 async function openWorkspace(page: Page) {
@@ -167,6 +167,52 @@ test('Export scenario downloads a versioned file that Import scenario (and a dro
   }, text);
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await expect(messages).toContainText('Imported "Exported chain" from "dropped.scenario.json".');
+});
+
+/** Steps to the end and checks that the OBO hop failed with AADSTS65001. */
+async function expectConsentFailure(page: Page): Promise<void> {
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await stepToEnd(page);
+  await expect(page.getByText('Flow failed:')).toBeVisible();
+  await page
+    .getByRole('button', { name: /Microsoft Entra ID to Todo API \(API A\): 400 Bad Request/ })
+    .click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByText('AADSTS65001')).toBeVisible();
+}
+
+test('an edited world (no consent for API B) is what is saved: after a reload it still fails with AADSTS65001', async ({
+  page,
+}) => {
+  await openApp(page);
+  let dialog = await openWorkspace(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export scenario' }).click(),
+  ]);
+  const file = JSON.parse(await readFile((await download.path()) ?? '', 'utf8')) as {
+    name: string;
+    world: { directory: { oauth2PermissionGrants: unknown[] } };
+  };
+  // The edit: nobody consented to the Todo API calling the Reports API.
+  file.name = 'No consent for API B';
+  file.world.directory.oauth2PermissionGrants = [];
+  await dialog.getByLabel('Import scenario').setInputFiles({
+    name: 'no-consent.scenario.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(dialog).toBeHidden();
+  await saveAs(page, 'No consent for API B');
+  await page.reload();
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption({ label: OBO_TITLE });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await page
+    .getByRole('combobox', { name: 'Scenario' })
+    .selectOption({ label: 'No consent for API B' });
+  await expectConsentFailure(page);
+  dialog = await openWorkspace(page);
+  await expect(dialog.getByRole('textbox', { name: 'Name' })).toHaveValue('No consent for API B');
 });
 
 test('a corrupted store: the app loads, keeps what it can read and says what was dropped', async ({
