@@ -233,6 +233,12 @@ function maskSteps(run: SimulationRun): SimStep[] {
     const form = formOf(step.request);
     for (const name of SESSION_PARAMETERS)
       if (form[name] && form[name].length >= 4) secrets.push(form[name]);
+    // A HAR's repeated Set-Cookie headers arrive joined by line breaks: each cookie's value.
+    const setCookie = step.response ? getHeader(step.response.headers, 'set-cookie') : undefined;
+    for (const cookie of setCookie?.split('\n') ?? []) {
+      const value = cookie.split(';')[0]?.split('=').slice(1).join('=').trim() ?? '';
+      if (value.length >= 4) secrets.push(value);
+    }
   }
   const scrub = createScrubber(secrets);
   return steps.map((step) => ({

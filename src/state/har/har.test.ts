@@ -117,6 +117,32 @@ describe('the OBO and client credentials sample', () => {
     expect(JSON.stringify(run.steps)).not.toContain('sampleCredentia1s');
   });
 
+  it('masks every cookie of repeated Set-Cookie headers and Basic credentials', async () => {
+    const har = JSON.parse(sample('sample-obo-client-credentials.har')) as {
+      log: {
+        entries: {
+          request: { headers: { name: string; value: string }[] };
+          response: { headers: { name: string; value: string }[] };
+        }[];
+      };
+    };
+    const first = har.log.entries[3];
+    if (!first) throw new Error('the sample changed');
+    first.request.headers.push({ name: 'Authorization', value: 'Basic c2VjcmV0LWlkOnNlY3JldA==' });
+    first.response.headers.push(
+      { name: 'Set-Cookie', value: 'fpc=first-cookie-value; path=/' },
+      { name: 'Set-Cookie', value: 'x-ms-gateway-slice=second-cookie-value; path=/' },
+    );
+    const result = await importHar(JSON.stringify(har), 'x.har', engine);
+    if (!result.ok) throw new Error(result.problem.message);
+    const masked = JSON.stringify(
+      result.input.render({ names: {}, showSecrets: false, scenarioId: 'obo-secret' }).steps,
+    );
+    expect(masked).not.toContain('first-cookie-value');
+    expect(masked).not.toContain('second-cookie-value');
+    expect(masked).not.toContain('c2VjcmV0LWlkOnNlY3JldA==');
+  });
+
   it('uses the names the person gives the parties', async () => {
     const result = await importHar(sample('sample-obo-client-credentials.har'), 'x.har', engine);
     if (!result.ok) throw new Error(result.problem.message);
