@@ -133,6 +133,9 @@ const oboCall = z
     endpoint,
     scope: z.string().max(2000).optional(),
     resource: z.string().max(500).optional(),
+    requestedTokenType: z
+      .enum(['urn:ietf:params:oauth:token-type:saml2', 'urn:ietf:params:oauth:token-type:saml1'])
+      .optional(),
     downstream: partyId,
     path: z
       .string()
@@ -166,6 +169,23 @@ const apiParty = z
       .strict(),
     data: z.record(z.string(), z.unknown()),
     obo: oboCall.optional(),
+  })
+  .strict();
+
+/** A SAML-protected web service (see `SamlServiceParty`). Seconds. */
+const samlServiceParty = z
+  .object({
+    id: partyId,
+    kind: z.literal('saml-service'),
+    label,
+    appId,
+    description,
+    baseUrl,
+    entityId: z.string().min(1).max(500),
+    recipientUrl: z.string().url().max(500),
+    samlVersion: z.enum(['2.0', '1.1']),
+    clockToleranceSeconds: z.number().int().min(0).max(86_400),
+    data: z.record(z.string(), z.unknown()),
   })
   .strict();
 
@@ -246,6 +266,7 @@ const userParty = z.object({ id: partyId, kind: z.literal('user'), label, descri
 export const partySchema = z.discriminatedUnion('kind', [
   clientParty,
   apiParty,
+  samlServiceParty,
   authorityParty,
   webAppParty,
   browserParty,

@@ -114,7 +114,9 @@ function checkReferences(world: z.infer<typeof worldObject>, ctx: Ctx): void {
           });
       });
     if ((party.kind === 'api' || party.kind === 'middle-tier-api') && party.obo) {
-      if (!isApi(party.obo.downstream))
+      const downstreamKind = byId.get(party.obo.downstream)?.kind;
+      const samlDownstream = downstreamKind === 'saml-service' && party.obo.requestedTokenType;
+      if (!isApi(party.obo.downstream) && !samlDownstream)
         ctx.addIssue({
           code: 'custom',
           path: ['parties', index, 'obo', 'downstream'],
