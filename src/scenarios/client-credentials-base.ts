@@ -131,7 +131,7 @@ export function clientCredentialsNarration(
       },
       response: {
         title: 'The API trusts the app, not a user',
-        text: "The API verified the signature with the authority's keys, checked iss, aud and exp, then required the app role Orders.Read.All in roles. This is the trusted-subsystem model: the API authorizes the app, and the app is responsible for everything it does.",
+        text: "The API verified the signature with the authority's keys, checked iss, aud and exp, then required the app role Orders.Read.All in roles. The API authorizes the app itself, through the application permission an admin granted it: no user takes part in this call at all. (A web app that calls its API as itself while passing a signed-in user's identity alongside is the trusted subsystem, a different lesson.)",
         docs: [DOCS.cc],
       },
       error: {

@@ -152,8 +152,11 @@ function wireCode(step: SimulationRun['steps'][number] | undefined): number | un
     return body.error_description?.startsWith(`AADSTS${code}: `) ? code : undefined;
   }
   const location = response.headers.Location;
+  // An error redirect carries error_description in the query, or in the fragment (response_mode=fragment).
   const text = location
-    ? (new URL(location).searchParams.get('error_description') ?? '')
+    ? (new URL(location).searchParams.get('error_description') ??
+      new URLSearchParams(new URL(location).hash.slice(1)).get('error_description') ??
+      '')
     : response.body;
   const match = /AADSTS(\d+): /.exec(text);
   return match ? Number(match[1]) : undefined;

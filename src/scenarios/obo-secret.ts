@@ -1,6 +1,8 @@
 // Scenario 4: a web API calls a downstream API on behalf of the user (OBO v2, client secret).
 import { SECRET } from './contoso';
 import { OBO_COMMON_VARIANTS, OBO_WRONG_SECRET, oboNarration, oboScenario } from './obo-base';
+import { CUSTOM_SIGNING_KEY } from './obo-limits';
+import { OBO_CALLED_TWICE } from './obo-token-cache';
 
 /** OBO v2 with a client secret. */
 export const OBO_SECRET = oboScenario({
@@ -15,5 +17,5 @@ export const OBO_SECRET = oboScenario({
     'grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer with requested_token_use=on_behalf_of: the assertion is token A, and scope names what API A wants on API B (Reports.Read, plus offline_access for a refresh token).',
     'Token B is v2.0 because the Reports API asks for v2.0 tokens.',
   ),
-  variants: [OBO_WRONG_SECRET, ...OBO_COMMON_VARIANTS],
+  variants: [OBO_WRONG_SECRET, ...OBO_COMMON_VARIANTS, CUSTOM_SIGNING_KEY, OBO_CALLED_TWICE],
 });

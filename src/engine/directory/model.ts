@@ -43,14 +43,19 @@ export interface PasswordCredential {
 
 /**
  * A certificate credential (`keyCredentials[]`): a real X.509 certificate, DER as standard base64.
- * Times are epoch seconds.
+ * Times are epoch seconds. `usage: 'Verify'` is a client credential (the app signs client
+ * assertions, the authority verifies them); `usage: 'Sign'` is a **custom token-signing key**, as
+ * enterprise SSO apps have: the authority signs the tokens it issues to that app with this key
+ * instead of its own, and they validate only against the app's keys (`?appid=` on the metadata
+ * and keys URLs), so such an app cannot be an On-Behalf-Of middle tier.
  * @see https://learn.microsoft.com/entra/identity-platform/certificate-credentials
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#client-limitations
  */
 export interface KeyCredential {
   keyId: string;
   displayName: string;
   type: 'AsymmetricX509Cert';
-  usage: 'Verify';
+  usage: 'Verify' | 'Sign';
   key: string;
   startDateTime: number;
   endDateTime: number;

@@ -123,6 +123,28 @@ export const GRANT_ENTRIES = [
     docs: [D.errors],
   },
   {
+    code: 9002327,
+    error: 'invalid_request',
+    status: 400,
+    title: 'SPA code redeemed without a cross-origin request',
+    message:
+      "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests.",
+    why: "The code was issued to a redirect URI registered under the spa platform, so only the single-page app's JavaScript may redeem it, from the browser: the request must carry an Origin header (CORS). This one came without Origin, like a server's.",
+    fix: 'Redeem SPA codes in the browser (MSAL.js does), or register the redirect URI under the web platform for a confidential back end.',
+    docs: [D.spaCode, D.errors],
+  },
+  {
+    code: 9002326,
+    error: 'invalid_request',
+    status: 400,
+    title: 'Cross-origin redemption of a web code',
+    message:
+      "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type.",
+    why: 'The request came from a browser page (it carries an Origin header), but the code was issued to a redirect URI registered under the web platform, whose codes only a confidential back end may redeem.',
+    fix: 'Register the redirect URI under the spa platform for a single-page app, or redeem the code on the server.',
+    docs: [D.spaCode, D.errors],
+  },
+  {
     code: 501481,
     error: 'invalid_grant',
     status: 400,

@@ -62,6 +62,17 @@ export const SIGN_IN_ENTRIES = [
     docs: [D.oidc],
   },
   {
+    code: 700051,
+    error: 'unsupported_response_type',
+    status: 400,
+    presentation: 'redirect',
+    title: 'Access token (implicit) not enabled for the app',
+    message: "response_type 'token' is not enabled for the application.",
+    why: 'Returning an access token from the authorize endpoint (the implicit grant: token or id_token token) must be switched on in the registration (web.implicitGrantSettings.enableAccessTokenIssuance).',
+    fix: 'Prefer the authorization code flow with PKCE; if the app really needs the implicit grant, enable access tokens for it in the registration.',
+    docs: [D.implicit, D.errors],
+  },
+  {
     code: 90094,
     error: 'access_denied',
     status: 400,

@@ -14,6 +14,7 @@ import type { HttpRequest, HttpResponse } from '../http/message';
 import { publishedJwks } from '../parties/authority/keys';
 import { readPage } from '../parties/authority/pages';
 import { explainClaim, TIME_CLAIMS } from './claims-glossary';
+import { inspectSamlAssertion, samlAssertionXml } from './saml-inspect';
 import type {
   StartingFact,
   SimStep,
@@ -24,7 +25,11 @@ import type {
 
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
-/** Every JWT carried by a step: Bearer header, form parameters, JSON response fields. */
+/**
+ * Every JWT carried by a step (Bearer header, form parameters, JSON response fields) and every
+ * SAML assertion (the OBO response's `access_token` with a SAML `issued_token_type`, an
+ * `Authorization: SAML` header), the latter with `where: 'saml'`.
+ */
 export function tokensInStep(step: SimStep): { token: string; where: string }[] {
   const found: { token: string; where: string }[] = [];
   const add = (token: unknown, where: string) => {
@@ -33,11 +38,18 @@ export function tokensInStep(step: SimStep): { token: string; where: string }[] 
   if (step.kind === 'request') {
     const bearer = /^Bearer\s+(\S+)$/i.exec(getHeader(step.request.headers, 'Authorization') ?? '');
     add(bearer?.[1], 'Authorization header');
+    // A SAML assertion sent as `Authorization: SAML <base64>` (see the SAML service).
+    const saml = /^SAML\s+(\S+)$/i.exec(getHeader(step.request.headers, 'Authorization') ?? '');
+    if (saml?.[1] && samlAssertionXml(saml[1])) found.push({ token: saml[1], where: 'saml' });
     for (const [name, value] of decodeForm(step.request.body)) add(value, name);
   } else if (step.response) {
     const body = parseJsonBody(step.response);
     if (body && typeof body === 'object') {
       for (const [name, value] of Object.entries(body as Record<string, unknown>)) add(value, name);
+      // The SAML answer of OBO: access_token is the assertion, base64url-encoded.
+      const { access_token: token, issued_token_type: type } = body as Record<string, unknown>;
+      if (typeof token === 'string' && typeof type === 'string' && type.includes(':saml'))
+        found.push({ token, where: 'saml' });
     }
   }
   return found;
@@ -77,11 +89,28 @@ export function tokenKind(
   return 'jwt';
 }
 
+/**
+ * When `kid` is the thumbprint of an app's custom signing key (`keyCredentials` with usage
+ * `Sign`), a sentence naming that app; else `''`.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#client-limitations
+ */
+async function customSignerOf(directory: Directory, kid: unknown): Promise<string> {
+  for (const app of directory.applications) {
+    for (const credential of app.keyCredentials) {
+      if (credential.usage !== 'Sign') continue;
+      if ((await certificateThumbprints(credential.key)).x5t === kid)
+        return `. kid ${String(kid)} is ${app.displayName}'s custom signing key (keyCredentials usage Sign): only a validator that fetches keys with ?appid=${app.appId} could check it, and a downstream API must not accept a token signed with a key its caller controls.`;
+    }
+  }
+  return '';
+}
+
 async function inspectToken(
   token: string,
   where: string,
   directory: Directory,
 ): Promise<TokenInspection | undefined> {
+  if (where === 'saml') return inspectSamlAssertion(token, directory);
   const parts = decodeJwtParts(token);
   if (!parts) return undefined;
   const { header, payload } = parts;
@@ -92,6 +121,7 @@ async function inspectToken(
     let match: string | undefined;
     for (const app of directory.applications) {
       for (const credential of app.keyCredentials) {
+        if (credential.usage !== 'Verify') continue;
         const prints = await certificateThumbprints(credential.key);
         if (prints.x5tS256 === wanted || prints.x5t === wanted) match = credential.key;
       }
@@ -136,7 +166,7 @@ async function inspectToken(
         }
       : {
           status: 'invalid',
-          detail: `Not verifiable with the authority's JWKS: ${result.message}`,
+          detail: `Not verifiable with the authority's JWKS: ${result.message}${await customSignerOf(directory, header.kid)}`,
         };
   }
   const ver = payload.ver === '1.0' || payload.ver === '2.0' ? payload.ver : null;

@@ -92,6 +92,14 @@ export function buildPageView(run: SimulationRun, html: string, refs: TokenRef[]
         fields: paramRows(run, Object.entries(page.fields), refs),
         text,
       };
+    case 'fragment_post':
+      return {
+        kind: 'html',
+        label: "App page that reads the URL's fragment",
+        summary: `The app's own page: its script reads the parameters after # in the address (which the browser never sends) and POSTs them to ${page.action}.`,
+        fields: [],
+        text,
+      };
     default: {
       const title = /<title>([\s\S]*?)<\/title>/.exec(html)?.[1]?.trim() ?? 'HTML page';
       return {

@@ -1,5 +1,6 @@
 // Minting access tokens in the v1.0 or v2.0 format the resource asks for.
 import {
+  fixtureCertificateBase64,
   getFixtureKey,
   leftHalfSha256Base64Url,
   sha256Base64Url,
@@ -7,6 +8,7 @@ import {
   toBase64Url,
 } from '../../crypto';
 import { assignedUserRoles } from '../../directory/directory';
+import type { FixtureKeyName } from '../../crypto';
 import type { AppRegistration, ServicePrincipal, User } from '../../directory/model';
 import type { AuthorityEnv, CheckFailure } from './checks/check';
 import { issuerV1, issuerV2 } from './keys';
@@ -35,6 +37,28 @@ export interface AccessTokenSpec {
   issuedAt?: number;
   /** Lifetime in seconds; defaults to a random 3600-5400 (the platform's 60-90 minutes). */
   lifetimeSeconds?: number;
+  /** Signs with this key instead of the authority's (an app's custom signing key, see {@link customSigningKeyOf}). */
+  signingKey?: FixtureKeyName;
+}
+
+const FIXTURE_KEY_NAMES: readonly FixtureKeyName[] = [
+  'authority',
+  'rogue-authority',
+  'daemon-app',
+  'middle-tier-api',
+  'unregistered',
+];
+
+/**
+ * The custom token-signing key of `app`: the fixture key whose certificate is the app's
+ * `keyCredentials` entry with `usage: 'Sign'` (as enterprise SSO apps have), or `undefined` when
+ * the app has none (or its certificate is not one the simulator holds the private key of).
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#client-limitations
+ */
+export function customSigningKeyOf(app: AppRegistration): FixtureKeyName | undefined {
+  const sign = app.keyCredentials.find((k) => k.usage === 'Sign');
+  if (!sign) return undefined;
+  return FIXTURE_KEY_NAMES.find((name) => fixtureCertificateBase64(name) === sign.key);
 }
 
 /** A minted token and the facts the response needs. Times in epoch seconds. */
@@ -59,7 +83,8 @@ export async function mintAccessToken(
   env: AuthorityEnv,
   spec: AccessTokenSpec,
 ): Promise<MintedToken> {
-  const signing = await getFixtureKey('authority');
+  const signingName = spec.signingKey ?? 'authority';
+  const signing = await getFixtureKey(signingName);
   const version = spec.resourceApp.api.requestedAccessTokenVersion === 2 ? '2.0' : '1.0';
   const iat = spec.issuedAt ?? env.clock.now;
   const exp = iat + (spec.lifetimeSeconds ?? env.random.int(3600, 5400));
@@ -131,7 +156,7 @@ export async function mintAccessToken(
       ver: '1.0',
     };
   }
-  const token = await signJwt('authority', 'RS256', header, payload);
+  const token = await signJwt(signingName, 'RS256', header, payload);
   env.issued.set(uti, { userId: spec.user?.id, amr });
   return { token, version, payload, issuedAt: iat, expiresAt: exp, uti };
 }
@@ -175,13 +200,19 @@ export interface IdTokenSpec {
   nonce?: string;
   /** Set when the ID token travels with a code from the authorize endpoint: adds `c_hash`. */
   code?: string;
+  /** Set when the ID token travels with an access token from the authorize endpoint: adds `at_hash`. */
+  accessToken?: string;
+  /** Issued by the implicit grant at the authorize endpoint (no code): remembered for the OBO rules. */
+  implicit?: boolean;
   sessionId?: string;
   amr?: string[];
 }
 
 /**
  * Mints an RS256 ID token for `client` (`aud` = client id). Its version follows the endpoint
- * (v2 authorize/token = v2.0). `c_hash` only when issued with a code from /authorize.
+ * (v2 authorize/token = v2.0). `c_hash` only when issued with a code from /authorize, `at_hash`
+ * only with an access token from /authorize (OpenID Connect Core section 3.2.2.10); an implicit
+ * one is remembered (by `uti`) as issued through the implicit grant.
  * Lifetime one hour.
  * @see https://learn.microsoft.com/entra/identity-platform/id-token-claims-reference
  */
@@ -198,6 +229,7 @@ export async function mintIdToken(env: AuthorityEnv, spec: IdTokenSpec): Promise
     exp: iat + 3600,
     aio: opaque(env, 24),
     ...(v2 ? {} : { amr: spec.amr ?? ['pwd'] }),
+    ...(spec.accessToken ? { at_hash: await leftHalfSha256Base64Url(spec.accessToken) } : {}),
     ...(spec.code ? { c_hash: await leftHalfSha256Base64Url(spec.code) } : {}),
     name: spec.user.displayName,
     ...(spec.nonce ? { nonce: spec.nonce } : {}),
@@ -212,6 +244,12 @@ export async function mintIdToken(env: AuthorityEnv, spec: IdTokenSpec): Promise
     uti: opaque(env, 16),
     ver: v2 ? '2.0' : '1.0',
   };
+  if (spec.implicit)
+    env.issued.set(String(payload.uti), {
+      userId: spec.user.id,
+      amr: spec.amr ?? ['pwd'],
+      implicitIdToken: true,
+    });
   return signJwt(
     'authority',
     'RS256',

@@ -1,37 +1,23 @@
 // A confidential web app: starts sign-in, checks state, redeems the code (PKCE), validates the ID token, calls its API.
 import type { EndpointResult } from '../../model/endpoint';
 import type { WebAppParty } from '../../model/scenario';
-import { leftHalfSha256Base64Url, sha256Base64Url, toBase64Url, verifyJwt } from '../../crypto';
-import type { Jwks } from '../../crypto';
+import { sha256Base64Url, toBase64Url } from '../../crypto';
 import { clientErrorCard, errorFromDescription, parseClaimsChallenge } from '../../errors';
 import { readCookie, sessionCookie } from '../../http/cookies';
-import { textPage as page } from '../../http/html';
+import { htmlResponse, textPage as page } from '../../http/html';
 import { decodeForm, getHeader } from '../../http/message';
-import type { HttpRequest, HttpResponse } from '../../http/message';
+import type { HttpRequest } from '../../http/message';
 import { redirectResponse } from '../../http/redirect';
-import { AUTHORITY_ORIGIN, issuersFor } from '../authority/keys';
+import { AUTHORITY_ORIGIN } from '../authority/keys';
+import { renderPage } from '../authority/pages';
 import type { PartyEnv } from '../shared/env';
-import { fetchJwksOnce, postTokenRequest } from '../shared/token-request';
+import type { AppSession, WebAppState } from './web-app-calls';
+import { callApi, tokenRequest, validateIdToken } from './web-app-calls';
+
+export type { WebAppState } from './web-app-calls';
 
 /** The app's session cookie name. */
 export const APP_SESSION_COOKIE = 'appsession';
-
-interface AppSession {
-  state: string;
-  nonce: string;
-  codeVerifier: string;
-  accessToken?: string;
-  refreshToken?: string;
-  userName?: string;
-  /** Set once the app restarted sign-in for a claims challenge (it does so at most once). */
-  claimsChallenged?: boolean;
-}
-
-/** What a web app keeps between requests: sessions by cookie, and the authority's JWKS. */
-export interface WebAppState {
-  sessions: Map<string, AppSession>;
-  jwks?: Jwks;
-}
 
 /** The authorize URL the app sends the browser to (RFC 6749 section 4.1.1, PKCE per RFC 7636 section 4.3). */
 async function authorizeUrl(
@@ -65,81 +51,6 @@ function redirectUri(party: WebAppParty): string {
 }
 
 /**
- * Validates an ID token as a client must (OpenID Connect Core section 3.1.3.7): signature with the
- * authority's keys, `iss` of the tenant, `aud` = this app, not expired, `nonce` = the one this
- * browser session sent, and `c_hash` when it came with a code. Returns an error text or undefined.
- */
-async function validateIdToken(
-  party: WebAppParty,
-  state: WebAppState,
-  env: PartyEnv,
-  idToken: string,
-  session: AppSession,
-  code?: string,
-): Promise<string | undefined> {
-  const jwks = await fetchJwksOnce(env, party.id, state);
-  if (!jwks) return 'The signing keys could not be loaded.';
-  const result = await verifyJwt(idToken, jwks, {
-    now: env.clock.now,
-    issuer: issuersFor(env.tenantId),
-    audience: [party.appId],
-    clockToleranceSeconds: 300,
-  });
-  if (!result.ok) return `ID token rejected: ${result.message}`;
-  if (result.payload.nonce !== session.nonce)
-    return 'ID token nonce does not match the nonce of this sign-in (possible replay).';
-  if (
-    code &&
-    typeof result.payload.c_hash === 'string' &&
-    result.payload.c_hash !== (await leftHalfSha256Base64Url(code))
-  ) {
-    return 'ID token c_hash does not match the code (the code was swapped).';
-  }
-  session.userName = String(result.payload.name ?? result.payload.preferred_username ?? '');
-  env.network.emit({
-    type: 'client.check',
-    party: party.id,
-    ok: true,
-    detail: `ID token valid: signature, iss, aud = this app, exp, nonce${code && result.payload.c_hash ? ', c_hash' : ''} checked; user ${session.userName}.`,
-  });
-  return undefined;
-}
-
-function tokenRequest(
-  party: WebAppParty,
-  env: PartyEnv,
-  params: Record<string, string | undefined>,
-  tag: string,
-): Promise<{ response: HttpResponse; body: Record<string, unknown> }> {
-  return postTokenRequest(env, {
-    partyId: party.id,
-    clientId: party.appId,
-    credential: party.credential,
-    endpoint: party.signIn.endpoint,
-    before: params,
-    tag,
-  });
-}
-
-async function callApi(
-  party: WebAppParty,
-  env: PartyEnv,
-  accessToken: string,
-): Promise<HttpResponse | undefined> {
-  if (!party.api) return undefined;
-  const base = env.partyUrls.get(party.api.target) ?? `https://${party.api.target}.invalid`;
-  return env.network.send(
-    party.id,
-    {
-      method: 'GET',
-      url: `${base}${party.api.path}`,
-      headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
-    },
-    'call-api',
-  );
-}
-
-/**
  * Handles a browser request to the web app:
  * - `GET /`: start sign-in: new `state`, `nonce`, PKCE verifier; 302 to the authorize endpoint.
  * - the redirect path (`GET` query or `POST` form_post): check `state`, show an `error`, redeem
@@ -168,6 +79,20 @@ export async function handleWebAppRequest(
     };
   }
   const session = state.sessions.get(readCookie(request, APP_SESSION_COOKIE) ?? '');
+  if (
+    url.pathname === party.signIn.redirectPath &&
+    request.method === 'GET' &&
+    party.signIn.responseMode === 'fragment' &&
+    url.search === ''
+  ) {
+    // The fragment never reaches the server: the page's script reads it and posts it back.
+    return {
+      response: htmlResponse(
+        200,
+        renderPage({ page: 'fragment_post', action: party.signIn.redirectPath }),
+      ),
+    };
+  }
   if (url.pathname === party.signIn.redirectPath) {
     const params = new Map(
       request.method === 'POST' ? decodeForm(request.body) : [...url.searchParams.entries()],
@@ -210,6 +135,8 @@ export async function handleWebAppRequest(
         ...errorFromDescription(description),
       };
     }
+    if (!party.signIn.responseType.includes('code'))
+      return finishImplicit(party, state, env, session, params);
     const code = params.get('code') ?? '';
     const frontIdToken = params.get('id_token');
     if (frontIdToken) {
@@ -241,7 +168,10 @@ export async function handleWebAppRequest(
       );
     let tokens = await redeem();
     if (party.quirks?.redeemCodeTwice && tokens.response.status === 200) tokens = await redeem();
-    if (tokens.response.status !== 200 || typeof tokens.body.access_token !== 'string') {
+    // A trusted subsystem signs the user in only to know who she is (openid): no access token.
+    const needsAccessToken = party.api?.identity !== 'application';
+    const accessToken = tokens.body.access_token;
+    if (tokens.response.status !== 200 || (needsAccessToken && typeof accessToken !== 'string')) {
       const description = String(tokens.body.error_description ?? '');
       return {
         response: page(400, 'Sign-in failed', description),
@@ -256,13 +186,13 @@ export async function handleWebAppRequest(
           error: clientErrorCard('id-token-rejected', { problem }),
         };
     }
-    session.accessToken = tokens.body.access_token;
+    if (typeof accessToken === 'string') session.accessToken = accessToken;
     if (typeof tokens.body.refresh_token === 'string')
       session.refreshToken = tokens.body.refresh_token;
     return finishWithApi(party, env, session, 'Signed in');
   }
   if (url.pathname === '/refresh-demo' && session?.accessToken) {
-    const first = await callApi(party, env, session.accessToken);
+    const first = await callApi(party, env, session.accessToken, session);
     if (first && first.status === 401 && session.refreshToken) {
       const refreshed = await tokenRequest(
         party,
@@ -296,13 +226,51 @@ export async function handleWebAppRequest(
   return { response: page(404, 'Not found', url.pathname) };
 }
 
+/**
+ * `quirks.onBehalfOf`: the app sends its ID token or access token as an OBO assertion with its own
+ * credential (jwt-bearer, RFC 7523 section 2.1, `requested_token_use=on_behalf_of`) and keeps the
+ * result as the token for its API call; the error page when the authority refuses.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#client-limitations
+ */
+async function exchangeOnBehalfOf(
+  party: WebAppParty,
+  env: PartyEnv,
+  session: AppSession,
+): Promise<EndpointResult | undefined> {
+  const obo = party.quirks?.onBehalfOf;
+  if (!obo) return undefined;
+  const exchanged = await tokenRequest(
+    party,
+    env,
+    {
+      grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+      assertion: (obo.assertion === 'id_token' ? session.idToken : session.accessToken) ?? '',
+      requested_token_use: 'on_behalf_of',
+      scope: obo.scope,
+    },
+    'app-obo',
+  );
+  if (exchanged.response.status === 200 && typeof exchanged.body.access_token === 'string') {
+    session.accessToken = exchanged.body.access_token;
+    return undefined;
+  }
+  const description = String(exchanged.body.error_description ?? '');
+  return {
+    response: page(502, 'The API call failed', description),
+    ...errorFromDescription(description),
+  };
+}
+
 async function finishWithApi(
   party: WebAppParty,
   env: PartyEnv,
   session: AppSession,
   title: string,
 ): Promise<EndpointResult> {
-  const api = await callApi(party, env, session.accessToken ?? '');
+  const refused = await exchangeOnBehalfOf(party, env, session);
+  if (refused) return refused;
+  const target = party.quirks?.onBehalfOf?.target;
+  const api = await callApi(party, env, session.accessToken ?? '', session, target);
   const challenge =
     api && api.status === 401
       ? parseClaimsChallenge(getHeader(api.headers, 'WWW-Authenticate'))
@@ -334,4 +302,36 @@ async function finishWithApi(
       api ? api.body : 'No API call configured.',
     ),
   };
+}
+
+/**
+ * The implicit grant's answer, posted by the app's page from the fragment: validate the ID token
+ * (nonce, and `at_hash` against the access token), then call the API with the access token.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-implicit-grant-flow
+ */
+async function finishImplicit(
+  party: WebAppParty,
+  state: WebAppState,
+  env: PartyEnv,
+  session: AppSession,
+  params: Map<string, string>,
+): Promise<EndpointResult> {
+  const idToken = params.get('id_token') ?? '';
+  const accessToken = params.get('access_token');
+  const problem = await validateIdToken(
+    party,
+    state,
+    env,
+    idToken,
+    session,
+    undefined,
+    accessToken,
+  );
+  if (problem)
+    return {
+      response: page(400, 'Sign-in failed', problem),
+      error: clientErrorCard('front-channel-id-token-rejected', { problem }),
+    };
+  session.accessToken = accessToken ?? '';
+  return finishWithApi(party, env, session, 'Signed in');
 }

@@ -29,6 +29,8 @@ export interface TokenRequestSpec {
   after?: Record<string, string | undefined>;
   /** Narration tag of the request. */
   tag: string;
+  /** Extra request headers, e.g. `Origin` when a single-page app's JavaScript sends it. */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -61,7 +63,11 @@ export async function postTokenRequest(
     {
       method: 'POST',
       url,
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded', ...auth.headers },
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        ...spec.headers,
+        ...auth.headers,
+      },
       body,
     },
     spec.tag,

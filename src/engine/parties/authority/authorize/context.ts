@@ -94,7 +94,7 @@ export function readCookie(request: HttpRequest, name: string): string | undefin
 
 /**
  * The context of `GET /{tenant}/oauth2[/v2.0]/authorize`: `response_mode` defaults to `fragment`
- * when an ID token is asked for, else `query` (OIDC Core section 3.1.2.1, auth code flow doc).
+ * when an ID token or an implicit access token is asked for, else `query` (OIDC Core section 3.1.2.1, auth code flow doc).
  */
 export function requestContext(
   env: AuthorityEnv,
@@ -108,7 +108,7 @@ export function requestContext(
   const responseMode: AuthorizeFlow['responseMode'] =
     requestedMode === 'form_post' || requestedMode === 'fragment' || requestedMode === 'query'
       ? requestedMode
-      : responseType.includes('id_token')
+      : responseType.includes('id_token') || responseType.includes('token')
         ? 'fragment'
         : 'query';
   const cookieSession = readCookie(request, SESSION_COOKIE);

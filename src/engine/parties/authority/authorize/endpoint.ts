@@ -5,13 +5,14 @@ import type { TraceEvent } from '../../../model/trace';
 import { toBase64Url } from '../../../crypto';
 import type { AuthorityEnv, AuthorizeFlow, CheckName } from '../checks/check';
 import { mintIdToken } from '../tokens';
+import { mintImplicitAccessToken } from './implicit';
 import type { AuthorizeContext } from './context';
 import { flowOf, requestContext } from './context';
 import { clientOf, evaluateFlowConsent } from './interaction-checks';
 import type { AuthorizeResult } from './respond';
 import { answerFailure, checksEvent, deliver, htmlPage, notFoundPage } from './respond';
 import type { TableOutcome } from './table';
-import { authorizeRows, runAuthorizeRows } from './table';
+import { authorizeCheck, authorizeRows, runAuthorizeRows } from './table';
 
 /** Authorization code lifetime, seconds (about 10 minutes, per the auth code flow doc). */
 export const CODE_LIFETIME_SECONDS = 600;
@@ -132,7 +133,10 @@ export async function continueFlow(
   return issue(ctx, passed, name);
 }
 
-/** Every row passed: mint the code and/or ID token and deliver them with `state` and `session_state`. */
+/**
+ * Every row passed: mint the code, the implicit grant's access token and/or the ID token (with
+ * `c_hash` / `at_hash` for what travels with it) and deliver them with `state` and `session_state`.
+ */
 async function issue(
   ctx: AuthorizeContext,
   passed: CheckName[],
@@ -165,6 +169,22 @@ async function issue(
       expiresIn: CODE_LIFETIME_SECONDS,
     });
   }
+  if (flow.responseType.includes('token') && ctx.user) {
+    const implicit = await mintImplicitAccessToken(
+      env,
+      flow,
+      clientOf(env, flow),
+      ctx.user,
+      ctx.amr,
+      evaluation,
+    );
+    if (implicit && 'failure' in implicit)
+      return answerFailure(ctx, name, passed, authorizeCheck('consent-granted'), implicit.failure);
+    if (implicit) {
+      Object.assign(params, implicit.params);
+      events.push(implicit.event);
+    }
+  }
   if (flow.responseType.includes('id_token') && ctx.user) {
     params.id_token = await mintIdToken(env, {
       tenantId: flow.tenantId,
@@ -174,7 +194,8 @@ async function issue(
       amr: ctx.amr,
       sessionId,
       ...(flow.nonce ? { nonce: flow.nonce } : {}),
-      ...(params.code ? { code: params.code } : {}),
+      ...(params.code ? { code: params.code } : { implicit: true }),
+      ...(params.access_token ? { accessToken: params.access_token } : {}),
     });
   }
   params.state = flow.state;

@@ -94,24 +94,35 @@ export const redirectUriRegistered: AuthorizeCheck = {
   },
 };
 
+/** The response_type combinations the authorize endpoint serves (the v2.0 discovery document's list, plus `token`). */
+const SUPPORTED_RESPONSE_TYPES = ['code', 'id_token', 'code id_token', 'id_token token', 'token'];
+
 /**
- * `response_type` is `code`, `id_token` or both (AADSTS900144 when absent, AADSTS9002313 otherwise),
- * and `id_token` only if the app enabled ID token issuance (AADSTS700054).
+ * `response_type` is `code`, `id_token`, `code id_token`, or the implicit grant's `token` /
+ * `id_token token` (AADSTS900144 when absent, AADSTS9002313 otherwise, in any order of the
+ * words); an ID token only if the app enabled ID token issuance (AADSTS700054), an access token
+ * only if it enabled access token issuance (AADSTS700051), both in `web.implicitGrantSettings`.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-implicit-grant-flow
  */
 export const responseTypeAllowed: AuthorizeCheck = {
   name: 'response-type-allowed',
   phase: 'request',
-  rule: "response_type is 'code', 'id_token' or 'code id_token'; an ID token from the authorize endpoint must be enabled on the app registration (enableIdTokenIssuance).",
+  rule: "response_type is 'code', 'id_token', 'code id_token', or the implicit grant's 'token' / 'id_token token'; an ID token or an access token from the authorize endpoint must each be enabled on the app registration (implicitGrantSettings: enableIdTokenIssuance, enableAccessTokenIssuance).",
   source: S.authCodeRequest,
   run: (ctx) => {
     const types = ctx.responseType;
     if (types.length === 0) return failure(900144, { parameter: 'response_type' });
-    if (types.some((t) => t !== 'code' && t !== 'id_token'))
+    const combination = ['code', 'id_token', 'token'].filter((t) => types.includes(t)).join(' ');
+    if (
+      types.some((t) => t !== 'code' && t !== 'id_token' && t !== 'token') ||
+      !SUPPORTED_RESPONSE_TYPES.includes(combination)
+    )
       return failure(9002313, {
         detail: `response_type '${types.join(' ')}' is not supported here.`,
       });
-    if (types.includes('id_token') && !ctx.client?.web.implicitGrantSettings.enableIdTokenIssuance)
-      return failure(700054);
+    const settings = ctx.client?.web.implicitGrantSettings;
+    if (types.includes('id_token') && !settings?.enableIdTokenIssuance) return failure(700054);
+    if (types.includes('token') && !settings?.enableAccessTokenIssuance) return failure(700051);
     return undefined;
   },
 };

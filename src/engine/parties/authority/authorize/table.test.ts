@@ -33,7 +33,7 @@ const BREAKS: Record<string, Break & { check: CheckName; code: number }> = {
   responseType: {
     check: 'response-type-allowed',
     code: 9002313,
-    params: { response_type: 'token' },
+    params: { response_type: 'none' },
   },
   nonce: {
     check: 'nonce-present',

@@ -1,7 +1,13 @@
 // On-Behalf-Of checks on the incoming user assertion, consent and Conditional Access.
 import { decodeJwtParts, verifyJwt } from '../../../crypto';
 import { formatAadTimestamp } from '../../../core/clock';
-import { findScope, findUser, grantedDelegatedScopes } from '../../../directory/directory';
+import {
+  findApplication,
+  findScope,
+  findUser,
+  grantedDelegatedScopes,
+} from '../../../directory/directory';
+import { DOCS } from '../../../errors/docs';
 import type { Check, TokenContext } from './check';
 import { issuersFor, publishedJwks } from '../keys';
 
@@ -42,14 +48,43 @@ export const assertionWellFormed: Check = {
     decoded(ctx) ? undefined : { code: 50027, args: { detail: 'The assertion is not a JWT.' } },
 };
 
+/** Whether decoded claims look like an access token (`scp`, `roles` or `idtyp=app`) rather than an ID token. */
+const isAccessTokenShaped = (payload: Record<string, unknown>) =>
+  'scp' in payload || 'roles' in payload || payload.idtyp === 'app';
+
+/**
+ * The OBO doc's client limitation: an ID token that a client obtained through the implicit flow
+ * while it has a wildcard reply URL (e.g. `https://myapp.com/*`) cannot be used for OBO, because
+ * the reply URL is not specific enough to identify the client (AADSTS240002; the doc names no
+ * code, 240002 is the documented one for an ID token as a jwt-bearer grant). The authority knows
+ * the ID token came from the implicit flow by its `uti`. Access tokens from the same implicit
+ * flow pass: they name the client that obtained them (`azp`).
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#client-limitations
+ */
+export const assertionImplicitIdTokenWildcard: Check = {
+  name: 'assertion-implicit-id-token-wildcard',
+  rule: "An ID token a client got through the implicit flow while it has a wildcard reply URL (one with *) can't be used for OBO: such a reply URL isn't specific enough to identify the client, so no token is issued. An access token from the same implicit flow is still redeemed, because it names the client that obtained it.",
+  source: DOCS.oboLimitations,
+  run: (ctx) => {
+    const payload = decoded(ctx)?.payload ?? {};
+    if (isAccessTokenShaped(payload)) return undefined;
+    if (!ctx.env.issued.get(String(payload.uti ?? ''))?.implicitIdToken) return undefined;
+    const client = findApplication(ctx.env.directory, String(payload.aud ?? ''));
+    const wildcard = [
+      ...(client?.web.redirectUris ?? []),
+      ...(client?.spa.redirectUris ?? []),
+    ].some((uri) => uri.includes('*'));
+    return wildcard ? { code: 240002 } : undefined;
+  },
+};
+
 /** An ID token is not a jwt-bearer grant (AADSTS240002). */
 export const assertionNotIdToken: Check = {
   name: 'assertion-not-id-token',
   rule: 'The assertion is an access token, not an ID token.',
   run: (ctx) => {
     const payload = decoded(ctx)?.payload ?? {};
-    const isAccessToken = 'scp' in payload || 'roles' in payload || payload.idtyp === 'app';
-    return isAccessToken ? undefined : { code: 240002 };
+    return isAccessTokenShaped(payload) ? undefined : { code: 240002 };
   },
 };
 
@@ -205,6 +240,7 @@ export const ASSERTION_CHECKS: readonly Check[] = [
   requestedTokenUse,
   assertionPresent,
   assertionWellFormed,
+  assertionImplicitIdTokenWildcard,
   assertionNotIdToken,
   assertionSignature,
   assertionNotExpired,

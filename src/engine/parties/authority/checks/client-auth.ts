@@ -109,6 +109,8 @@ async function findKeyCredential(
   parts: AssertionParts,
 ): Promise<KeyCredential | undefined> {
   for (const credential of ctx.client?.keyCredentials ?? []) {
+    // A custom token-signing key (usage Sign) is not a client credential.
+    if (credential.usage !== 'Verify') continue;
     const prints = await certificateThumbprints(credential.key);
     const expected = parts.thumbprint.kind === 'x5t#S256' ? prints.x5tS256 : prints.x5t;
     if (expected === parts.thumbprint.value) return credential;

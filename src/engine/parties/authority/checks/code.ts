@@ -6,6 +6,8 @@ import {
   findServicePrincipal,
   grantedDelegatedScopes,
 } from '../../../directory/directory';
+import { DOCS } from '../../../errors/docs';
+import { getHeader } from '../../../http/message';
 import type { Check } from './check';
 import { CLIENT_AUTH_CHECKS } from './client-auth';
 
@@ -76,6 +78,25 @@ export const redirectUriMatches: Check = {
     return sent === expected
       ? undefined
       : { code: 500112, args: { tokenRedirectUri: sent, authorizeRedirectUri: expected } };
+  },
+};
+
+/**
+ * A code issued to a `spa` redirect URI is redeemed cross-origin, from the browser (an `Origin`
+ * header; AADSTS9002327 without one); a code issued to a `web` redirect URI is not (AADSTS9002326
+ * with one). Public-client (`publicClient`) codes may come either way.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow#redirect-uris-for-single-page-apps-spas
+ */
+export const codeRedemptionOrigin: Check = {
+  name: 'code-redemption-origin',
+  rule: "A code issued to a redirect URI of the spa platform is redeemed by the single-page app's JavaScript, cross-origin (with an Origin header); a code issued to a web redirect URI is redeemed server to server (no Origin).",
+  source: DOCS.spaCode,
+  run: (ctx) => {
+    const platform = ctx.code?.flow.platform;
+    const origin = getHeader(ctx.request.headers, 'Origin');
+    if (platform === 'spa' && !origin) return { code: 9002327 };
+    if (platform === 'web' && origin) return { code: 9002326 };
+    return undefined;
   },
 };
 

@@ -8,6 +8,7 @@ import {
   codeNotExpired,
   codeNotRedeemed,
   codePresent,
+  codeRedemptionOrigin,
   codeValid,
   pkceVerifier,
   redirectUriMatches,
@@ -114,7 +115,8 @@ export async function issueDelegatedTokens(
 
 /**
  * `grant_type=authorization_code`: the code exists, is unused and unexpired, belongs to this
- * client, `redirect_uri` repeats the authorize request's, the PKCE verifier matches, and a
+ * client, `redirect_uri` repeats the authorize request's, the PKCE verifier matches, a SPA code
+ * comes cross-origin and a web code does not (checked before client authentication), and a
  * confidential (web) client authenticates, and the resource asked for is one the user consented to
  * (AADSTS65001 otherwise). The code is then spent.
  * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow
@@ -124,6 +126,7 @@ export const AUTHORIZATION_CODE_GRANT: Grant = {
     codePresent,
     redirectUriPresent,
     codeValid,
+    codeRedemptionOrigin,
     ...CODE_CLIENT_AUTH_CHECKS,
     codeNotRedeemed,
     codeNotExpired,

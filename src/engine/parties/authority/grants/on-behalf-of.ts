@@ -3,9 +3,16 @@ import type { TraceEvent } from '../../../model/trace';
 import { ASSERTION_CHECKS, conditionalAccess, delegatedConsent } from '../checks/assertion';
 import { CLIENT_AUTH_CHECKS } from '../checks/client-auth';
 import { scopesExposed, TARGET_CHECKS } from '../checks/target';
+import { requestedSamlType, requestedTokenType, samlScopeIsDefault } from '../checks/saml';
+import { issueSamlAssertion } from './saml-on-behalf-of';
 import type { TokenContext } from '../checks/check';
 import { resolvedContext } from '../checks/check';
-import { mintDelegatedAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
+import {
+  customSigningKeyOf,
+  mintDelegatedAccessToken,
+  mintIdToken,
+  mintRefreshToken,
+} from '../tokens';
 import type { Grant } from './grant';
 import { clientInfoFor, DELEGATED_SCP_PRESENT_RULE, tokenResponseBody } from './grant';
 
@@ -16,7 +23,9 @@ import { clientInfoFor, DELEGATED_SCP_PRESENT_RULE, tokenResponseBody } from './
  * middle tier's application roles (the user's own app roles on the downstream API do appear in
  * `roles`: roles stay attached to the user), and a refresh token when `offline_access` was asked (v1 always returns one); that refresh
  * token remembers the downstream resource, its scopes and the user's `amr`, so the middle tier can
- * refresh token B (`grant_type=refresh_token`, `scope` optional). On the v1.0
+ * refresh token B (`grant_type=refresh_token`, `scope` optional). With `requested_token_type`
+ * (`...:saml2` / `...:saml1`) the same checks run, then the answer is a signed SAML assertion
+ * (see `issueSamlAssertion`). On the v1.0
  * endpoint, `scope=openid` also returns a v1.0 `id_token` about the user for the middle tier, as
  * the v1 OBO doc's response table and example show.
  * @see https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/active-directory/azuread-dev/v1-oauth2-on-behalf-of-flow.md
@@ -26,14 +35,19 @@ export const ON_BEHALF_OF_GRANT: Grant = {
   checks: [
     ...CLIENT_AUTH_CHECKS,
     ...ASSERTION_CHECKS,
+    requestedTokenType,
     ...TARGET_CHECKS,
+    samlScopeIsDefault,
     scopesExposed,
     delegatedConsent,
     conditionalAccess,
   ],
   async issue(ctx: TokenContext) {
+    const samlType = requestedSamlType(ctx);
+    if (samlType) return issueSamlAssertion(ctx, samlType);
     const { tenant, client, clientSp, resource } = resolvedContext(ctx);
     const scopes = ctx.grantedScopes ?? [];
+    const customKey = customSigningKeyOf(client);
     const userId = String(ctx.assertion?.payload.oid ?? '');
     const record = ctx.env.issued.get(String(ctx.assertion?.payload.uti ?? ''));
     const user = ctx.user ?? {
@@ -55,6 +69,9 @@ export const ON_BEHALF_OF_GRANT: Grant = {
       user,
       scopes,
       amr: record?.amr ?? [],
+      // A middle tier with a custom signing key gets tokens signed with that key (OBO doc, client
+      // limitations): the downstream API cannot validate them against the tenant's keys.
+      ...(customKey ? { signingKey: customKey } : {}),
     });
     if ('failure' in minted)
       return {
