@@ -83,7 +83,7 @@ test('import a sample HAR and step through it: OBO narrated, tokens decoded, AAD
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
 });
 
-test('a file that is not a HAR gets a clear message and the app keeps its scenario', async ({
+test('a cut-short file (file input) and a HAR without identity traffic (dropped) get clear messages', async ({
   page,
 }) => {
   await openApp(page);
@@ -95,6 +95,44 @@ test('a file that is not a HAR gets a clear message and the app keeps its scenar
     buffer: Buffer.from('{"log": {"version": "1.2", "entries": ['),
   });
   await expect(dialog.getByRole('alert')).toHaveText(/cut short/);
+  // Dropped on the dialog: a HAR of an ordinary page, with no identity traffic in it.
+  const dataTransfer = await page.evaluateHandle(() => {
+    const entry = {
+      startedDateTime: '2026-01-15T09:30:00.000Z',
+      time: 10,
+      request: {
+        method: 'GET',
+        url: 'https://www.example.com/',
+        httpVersion: 'HTTP/2',
+        headers: [],
+        queryString: [],
+        cookies: [],
+        headersSize: -1,
+        bodySize: 0,
+      },
+      response: {
+        status: 200,
+        statusText: 'OK',
+        httpVersion: 'HTTP/2',
+        headers: [],
+        cookies: [],
+        content: { size: 5, mimeType: 'text/html', text: 'hello' },
+        redirectURL: '',
+        headersSize: -1,
+        bodySize: 5,
+      },
+      cache: {},
+      timings: { send: 1, wait: 5, receive: 4 },
+    };
+    const har = {
+      log: { version: '1.2', creator: { name: 'e2e', version: '1' }, entries: [entry] },
+    };
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([JSON.stringify(har)], 'page.har', { type: 'application/json' }));
+    return transfer;
+  });
+  await dialog.locator('.har-drop').dispatchEvent('drop', { dataTransfer });
+  await expect(dialog.getByRole('alert')).toHaveText(/none to the Microsoft identity platform/);
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
 });
