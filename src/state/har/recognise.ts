@@ -100,7 +100,12 @@ function grantOf(form: Record<string, string>): string {
   return grant === OBO_GRANT && form.requested_token_use === 'on_behalf_of' ? 'obo' : grant;
 }
 
-/** The error in a response: JSON `error`/`error_codes`, a redirect's `error`, or AADSTS in a page. */
+/**
+ * The error in a response: the JSON error body (`error`, `error_description`, `error_codes`; RFC
+ * 6749 section 5.2), a redirect's `error` parameters (section 4.1.2.1), Graph's `{ error: { code,
+ * message } }`, or an `AADSTSnnnn` in an error page; `undefined` for a success.
+ * @see https://learn.microsoft.com/entra/identity-platform/reference-error-codes
+ */
 export function failureOf(message: HarMessage): ResponseFailure | undefined {
   const { response } = message;
   const body = parseJsonBody(response);
@@ -201,7 +206,15 @@ const answer = (title: string, text: string, docs: DocName[] = []): NarrationDra
   docs,
 });
 
-/** Classifies one identity message, labels it and narrates its request and response. */
+/**
+ * Classifies one identity message (discovery, JWKS, authorize v1/v2, token by `grant_type` with
+ * OBO told apart by `requested_token_use=on_behalf_of`, the authority's sign-in pages, the reply
+ * URL, userinfo, Graph, other bearer calls), labels it for the timeline and narrates its request
+ * and its response (a failure's narration names its AADSTS code or OAuth error). Never throws.
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-auth-code-flow
+ * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1
+ */
 export function recogniseMessage(message: HarMessage): RecognisedMessage {
   const { request, response } = message;
   const host = hostOf(request.url);
