@@ -200,4 +200,17 @@ describe('workspace store over IndexedDB (fake-indexeddb)', () => {
     ]);
     expect(names(store)).toEqual(['One', 'Two', 'Three']);
   });
+
+  it('never overwrites what another tab saved meanwhile', async () => {
+    const tabA = make();
+    const tabB = make();
+    await tabA.state().load();
+    await tabB.state().load();
+    await tabB.state().saveAs('From B', toyWorld());
+    await tabA.state().saveAs('From A', toyWorld());
+    expect(names(tabA.store)).toEqual(['From B', 'From A']);
+    const reloaded = make();
+    await reloaded.state().load();
+    expect(names(reloaded.store)).toEqual(['From B', 'From A']);
+  });
 });

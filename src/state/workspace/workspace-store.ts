@@ -78,6 +78,8 @@ const describeFailure = (error: unknown): string =>
 export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<WorkspaceState<W>> {
   let loading: Promise<string | null> | null = null;
   let queue: Promise<unknown> = Promise.resolve();
+  /** JSON of the stored value as this store last read or wrote it (to notice another tab's writes). */
+  let synced: string | undefined;
 
   return createStore<WorkspaceState<W>>()((set, get) => {
     const unavailable = (reason: string): string => {
@@ -94,6 +96,7 @@ export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<Worksp
       } catch (error) {
         return unavailable(`the storage could not be opened: ${describeFailure(error)}`);
       }
+      synced = JSON.stringify(raw);
       if (raw === undefined) {
         set({ status: 'ready', entries: [] });
         return null;
@@ -108,13 +111,31 @@ export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<Worksp
       if (result.changed) {
         try {
           await deps.storage.setAside(raw);
-          await deps.storage.write(toWorkspaceRecord(result.entries));
+          const record = toWorkspaceRecord(result.entries);
+          await deps.storage.write(record);
+          synced = JSON.stringify(record);
         } catch (error) {
           // The readable entries are on screen; the stored value stays as it was.
           return `${result.message ?? ''} (The cleaned list could not be written back: ${describeFailure(error)}.)`.trim();
         }
       }
       return result.message;
+    };
+
+    /**
+     * Reads the stored list again when another tab has written it since this store last read or
+     * wrote it, so a change here never overwrites what was saved there.
+     */
+    const catchUp = async (): Promise<void> => {
+      try {
+        const raw = await deps.storage.read();
+        if (JSON.stringify(raw) === synced) return;
+        const entries = raw === undefined ? [] : (await deps.loadReader())(raw).entries;
+        synced = JSON.stringify(raw);
+        set({ entries });
+      } catch {
+        // Unreadable now: the write below reports whether the storage works at all.
+      }
     };
 
     /** Runs `change` after earlier writes, once loaded; it returns the new list and its answer. */
@@ -129,10 +150,13 @@ export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<Worksp
         const { status, error } = get();
         if (status !== 'ready')
           return { ok: false, message: error ?? 'Saved scenarios are not available.' };
+        await catchUp();
         const changed = change(get().entries);
         if (!changed.ok) return changed;
         try {
-          await deps.storage.write(toWorkspaceRecord(changed.value.entries));
+          const record = toWorkspaceRecord(changed.value.entries);
+          await deps.storage.write(record);
+          synced = JSON.stringify(record);
         } catch (failure) {
           return {
             ok: false,
