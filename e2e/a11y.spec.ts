@@ -30,13 +30,20 @@ const SCENARIOS = [
   'Daemon calls a web API with its own identity (client secret)',
   'Daemon calls a web API with its own identity (certificate)',
   'Daemon calls a web API with its own identity (HTTP Basic)',
+  'Daemon gets a token from the v1.0 endpoint (resource)',
+  'A daemon calls the API twice, an hour apart (token cache)',
   OBO_TITLE,
   'OBO with a certificate (client assertion)',
   'OBO on the v1.0 endpoint (resource, v1 token)',
+  'Web API gets a SAML assertion on behalf of the user (OBO for SAML)',
+  'Implicit flow with a wildcard reply URL, then OBO',
+  'A single-page app passes its token to a middle tier for OBO',
   'Web app signs a user in with OpenID Connect',
   'Web app gets a code through the browser, with consent and PKCE',
   'Token expiry: the API answers 401, the app refreshes and retries',
   FULL_CHAIN_TITLE,
+  'Web app calls its API as itself (trusted subsystem)',
+  "A customer's admin onboards a multi-tenant daemon (admin consent)",
 ];
 
 /** One line per failing node: rule, impact, where, and axe's summary of what to fix. */
