@@ -1,6 +1,7 @@
 // Workspace: Save as, My scenarios in the picker after a reload, rename / duplicate / delete with
 // undo, Export scenario and Import scenario (file input and drag-and-drop), and a corrupted store.
 import { readFile } from 'node:fs/promises';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { OBO_TITLE, openApp, stepToEnd } from './helpers';
 
@@ -96,6 +97,11 @@ test('Save as keeps the scenario across a reload, under My scenarios, with renam
   await expect(list.getByRole('listitem')).toHaveCount(1);
   const undo = dialog.getByRole('button', { name: 'Undo' });
   await expect(undo).toBeFocused();
+  // The dialog with its list and the Undo line passes axe.
+  const axe = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual(
+    [],
+  );
   await undo.click();
   await expect(dialog.getByRole('status')).toHaveText('Restored "Workshop (copy)".');
   await list.getByRole('button', { name: 'Delete Workshop', exact: true }).click();

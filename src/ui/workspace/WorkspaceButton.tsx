@@ -37,7 +37,7 @@ export function WorkspaceButton(): ReactElement {
       ) : null}
       {dragging ? (
         <div className="file-drop-hint" aria-hidden="true">
-          Drop a scenario file to open it
+          <span>Drop a scenario file to open it</span>
         </div>
       ) : null}
     </>
