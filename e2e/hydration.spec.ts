@@ -83,8 +83,11 @@ test('a remembered theme and view, and a link, open without a hydration error', 
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
 
   await page.evaluate(() => localStorage.removeItem('ofs.view'));
-  await page.getByRole('button', { name: 'Next step' }).click();
   await expect(page).toHaveURL(/#s1=/);
+  const before = page.url();
+  await page.getByRole('button', { name: 'Next step' }).click();
+  // The URL follows once the page is idle.
+  await expect.poll(() => page.url()).not.toBe(before);
   const link = page.url();
   await page.goto('about:blank');
   await page.goto(link);

@@ -1,79 +1,21 @@
-// Entry point: hydrates the prerendered first screen (or renders the app) into #root, and opens
-// the linked (or first) state.
-import { createRoot, hydrateRoot } from 'react-dom/client';
+// Entry point: the prerendered first screen (index.html) is painted first, from HTML and CSS
+// alone; the app (boot.tsx, its modules preloaded by the page) starts after that frame, so that
+// compiling and running it does not hold the first paint back. Without a prerendered screen (the
+// dev server) it starts at once.
 import './ui/theme.css';
 import './ui/theme-dark.css';
 import './ui/theme-contrast.css';
 import './ui/base.css';
-import {
-  appStore,
-  browserHistory,
-  isLinkFragment,
-  loadCatalogue,
-  loadEngine,
-  matchesFirstScreen,
-  openFirstScreen,
-  readFirstScreen,
-  startUrlSync,
-  type FirstScreenData,
-} from './state/index';
-import { appElement } from './ui/Root';
-import { applyThemeChoice, readThemeChoice } from './ui/shell/theme-choice';
+import { FIRST_SCREEN_DATA_ID } from './state/first-screen';
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root element');
-
-// The remembered theme before anything is drawn, so a dark screen never flashes light first.
-applyThemeChoice(readThemeChoice());
-
-/** Renders on the client: anything the build prerendered is replaced. */
-function render(container: HTMLElement): void {
-  container.replaceChildren();
-  // Opens the state the link names (or the default scenario) and keeps the URL in step. It runs
-  // first so that an embed link is known (and its player drawn) from the first render.
-  startUrlSync(appStore, browserHistory());
-  createRoot(container).render(appElement());
+/** Resolves after the next frame has been produced (or soon, in a hidden tab without frames). */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => resolve();
+    requestAnimationFrame(() => setTimeout(done, 0));
+    setTimeout(done, 100);
+  });
 }
 
-/**
- * Hydrates the prerendered first screen: the catalogue chunk (scenario data, no crypto) is all it
- * waits for; the run comes from the page. Once the page is live and idle, the URL sync starts
- * (its codec chunk loads then) and the engine chunk loads, for the person's first change.
- */
-async function hydrate(container: HTMLElement, data: FirstScreenData): Promise<void> {
-  let catalogue;
-  try {
-    catalogue = (await loadCatalogue()).SCENARIOS;
-  } catch {
-    render(container);
-    return;
-  }
-  openFirstScreen(appStore, data, catalogue);
-  const whenIdle = (work: () => void): void => {
-    if (typeof window.requestIdleCallback === 'function')
-      window.requestIdleCallback(work, { timeout: 1000 });
-    else setTimeout(work, 50);
-  };
-  hydrateRoot(
-    container,
-    appElement(() =>
-      whenIdle(() => {
-        startUrlSync(appStore, browserHistory(), { opened: true });
-        loadEngine().catch(() => undefined);
-      }),
-    ),
-  );
-}
-
-const firstScreen = readFirstScreen(document);
-// A link, the audience window or a remembered view other than the prerendered one: render anew.
-if (
-  firstScreen &&
-  !isLinkFragment(window.location.hash) &&
-  !new URLSearchParams(window.location.search).has('audience') &&
-  matchesFirstScreen(appStore.getState(), firstScreen)
-) {
-  void hydrate(root, firstScreen);
-} else {
-  render(root);
-}
+const prerendered = document.getElementById(FIRST_SCREEN_DATA_ID) !== null;
+void (prerendered ? afterNextPaint() : Promise.resolve()).then(() => import('./boot'));

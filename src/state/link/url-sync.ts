@@ -182,7 +182,21 @@ export function startUrlSync(
     write(store.getState());
   };
 
-  const unsubscribe = store.subscribe(write);
+  // Writing encodes the state (JSON, deflate) and touches the session history, a few milliseconds
+  // a time: not inside the click or key press that changed the store, but once the page is idle
+  // after it (one write for a burst of changes).
+  let scheduled = false;
+  const writeLater = (): void => {
+    if (scheduled) return;
+    scheduled = true;
+    const run = (): void => {
+      scheduled = false;
+      write(store.getState());
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 300 });
+    else setTimeout(run, 0);
+  };
+  const unsubscribe = store.subscribe(writeLater);
   const stopPop = history.onPop(() => void restoreFromUrl());
   if (options.opened && !isLinkFragment(history.readHash())) write(store.getState());
   else void restoreFromUrl();

@@ -13,11 +13,16 @@ export function Timeline(): ReactElement {
   const hidden = run ? run.steps.length - rows.length : 0;
   const latest = useRef<HTMLLIElement>(null);
   const end = useRef<HTMLDivElement>(null);
+  // Scrolling measures the layout: in the next frame, where the layout is computed anyway, not
+  // in the effect (a forced synchronous layout on every step).
   useEffect(() => {
-    scrollWithinPanel(latest.current);
+    const frame = requestAnimationFrame(() => scrollWithinPanel(latest.current));
+    return () => cancelAnimationFrame(frame);
   }, [cursor]);
   useEffect(() => {
-    if (prompt) scrollWithinPanel(end.current);
+    if (!prompt) return;
+    const frame = requestAnimationFrame(() => scrollWithinPanel(end.current));
+    return () => cancelAnimationFrame(frame);
   }, [prompt]);
   const finished = run !== null && run.steps.length > 0 && cursor >= run.steps.length - 1;
   return (

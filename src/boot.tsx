@@ -1,0 +1,75 @@
+// The app's start (loaded by main.tsx): hydrates the prerendered first screen (or renders the
+// app) into #root, and opens the linked (or first) state.
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import {
+  appStore,
+  browserHistory,
+  isLinkFragment,
+  loadCatalogue,
+  loadEngine,
+  matchesFirstScreen,
+  openFirstScreen,
+  readFirstScreen,
+  startUrlSync,
+  type FirstScreenData,
+} from './state/index';
+import { appElement } from './ui/Root';
+import { applyThemeChoice, readThemeChoice } from './ui/shell/theme-choice';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+// The remembered theme before anything is drawn, so a dark screen never flashes light first.
+applyThemeChoice(readThemeChoice());
+
+/** Renders on the client: anything the build prerendered is replaced. */
+function render(container: HTMLElement): void {
+  container.replaceChildren();
+  // Opens the state the link names (or the default scenario) and keeps the URL in step. It runs
+  // first so that an embed link is known (and its player drawn) from the first render.
+  startUrlSync(appStore, browserHistory());
+  createRoot(container).render(appElement());
+}
+
+/**
+ * Hydrates the prerendered first screen: the catalogue chunk (scenario data, no crypto) is all it
+ * waits for; the run comes from the page. Once the page is live and idle, the URL sync starts
+ * (its codec chunk loads then) and the engine chunk loads, for the person's first change.
+ */
+async function hydrate(container: HTMLElement, data: FirstScreenData): Promise<void> {
+  let catalogue;
+  try {
+    catalogue = (await loadCatalogue()).SCENARIOS;
+  } catch {
+    render(container);
+    return;
+  }
+  openFirstScreen(appStore, data, catalogue);
+  const whenIdle = (work: () => void): void => {
+    if (typeof window.requestIdleCallback === 'function')
+      window.requestIdleCallback(work, { timeout: 1000 });
+    else setTimeout(work, 50);
+  };
+  hydrateRoot(
+    container,
+    appElement(() =>
+      whenIdle(() => {
+        startUrlSync(appStore, browserHistory(), { opened: true });
+        loadEngine().catch(() => undefined);
+      }),
+    ),
+  );
+}
+
+const firstScreen = readFirstScreen(document);
+// A link, the audience window or a remembered view other than the prerendered one: render anew.
+if (
+  firstScreen &&
+  !isLinkFragment(window.location.hash) &&
+  !new URLSearchParams(window.location.search).has('audience') &&
+  matchesFirstScreen(appStore.getState(), firstScreen)
+) {
+  void hydrate(root, firstScreen);
+} else {
+  render(root);
+}
