@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
-import { runScenario } from '../engine/index';
+import { inspectToken, runScenario } from '../engine/index';
 import type {
   ApiParty,
   SamlServiceParty,
@@ -208,6 +208,35 @@ describe('obo-saml: the inspector decodes the assertion', () => {
     const inspection = run.tokens[String(tokenResponse(run).access_token)];
     const data = inspection?.claims.find((c) => c.name.endsWith('SubjectConfirmationData'));
     expect(String(data?.value)).toContain('(no Recipient)');
+  });
+});
+
+describe('obo-saml: "Decode a token" takes a pasted SAML assertion', () => {
+  it('base64url as in access_token, or the Authorization: SAML header value', async () => {
+    const run = await runScenario(OBO_SAML, { seed: 3 });
+    const token = String(tokenResponse(run).access_token);
+    const header = run.steps.find((s) => s.kind === 'request' && s.to === 'timesheets')?.request
+      .headers.Authorization;
+    for (const pasted of [token, `Authorization: ${String(header)}`]) {
+      const decoded = await inspectToken(pasted);
+      expect(decoded).toMatchObject({
+        kind: 'saml_assertion',
+        signature: { status: 'valid' },
+        saml: { version: '2.0' },
+      });
+    }
+  });
+
+  it('one signed by another key cannot be verified offline; a changed one of ours is invalid', async () => {
+    const run = await runScenario(OBO_SAML, { seed: 3 });
+    const xml = assertionXml(run);
+    const foreign = xml.replace(/<ds:X509Certificate>[^<]+</, '<ds:X509Certificate>MIIB<');
+    const encode = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+    expect(await inspectToken(encode(foreign))).toMatchObject({
+      signature: { status: 'unknown-key' },
+    });
+    const changed = xml.replace('ada@', 'eve@');
+    expect(await inspectToken(encode(changed))).toMatchObject({ signature: { status: 'invalid' } });
   });
 });
 

@@ -2,6 +2,7 @@
 import {
   certificateThumbprints,
   fixtureCertificateBase64,
+  getFixtureKey,
   verifyJwt,
   verifyJwtWithCertificate,
 } from '../crypto';
@@ -13,6 +14,7 @@ import { publishedJwks } from '../parties/authority/keys';
 import type { SignatureStatus, TokenInspection } from '../model/trace';
 import { explainClaim, TIME_CLAIMS } from './claims-glossary';
 import { describeToken, tokenKind } from './inspect';
+import { embeddedCertificates, inspectSamlAssertion, samlAssertionXml } from './saml-inspect';
 
 /** Why a pasted text is not a JWT the decoder can show. */
 export type TokenDecodeErrorCode =
@@ -228,6 +230,8 @@ function summarise(payload: Record<string, unknown>, kind: TokenInspection['kind
 export async function inspectToken(text: string): Promise<TokenInspection | TokenDecodeError> {
   const token = normaliseTokenText(text);
   if (token === '') return { error: 'empty', message: 'Paste a JWT to decode it.' };
+  const saml = await inspectPastedSaml(token);
+  if (saml) return saml;
   const decoded = decodeJwsParts(token);
   if (!decoded.ok) return partFailure(decoded.failure);
   const { header, payload, signature } = decoded.parts;
@@ -257,6 +261,30 @@ export async function inspectToken(text: string): Promise<TokenInspection | Toke
     signature: await checkSignature(token, header, payload),
     summary: summarise(payload, kind),
   };
+}
+
+/**
+ * A pasted SAML assertion (base64 or base64url of the XML, with or without `SAML `, as the OBO
+ * response's `access_token` or an `Authorization: SAML` header carries it), decoded as the
+ * inspector decodes one of a run; one not signed by the simulator's authority is marked
+ * `unknown-key` (its signer cannot be checked offline). `undefined` for anything else.
+ */
+async function inspectPastedSaml(token: string): Promise<TokenInspection | undefined> {
+  const text = token.replace(/^SAML/i, '');
+  if (!samlAssertionXml(text)) return undefined;
+  const inspection = await inspectSamlAssertion(text, { applications: [] });
+  if (!inspection || inspection.signature.status === 'valid') return inspection;
+  const { certificateBase64 } = await getFixtureKey('authority');
+  const ours = embeddedCertificates(samlAssertionXml(text) ?? '').includes(certificateBase64);
+  return ours
+    ? inspection
+    : {
+        ...inspection,
+        signature: {
+          status: 'unknown-key',
+          detail: `${CANNOT_VERIFY_OFFLINE}: check it with the certificate of the issuing tenant's federation metadata.`,
+        },
+      };
 }
 
 /** Whether {@link inspectToken} refused the text. */

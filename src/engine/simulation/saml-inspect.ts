@@ -125,3 +125,12 @@ export async function inspectSamlAssertion(
     },
   };
 }
+
+/** The certificates (standard base64 DER) a signed XML document carries in `ds:X509Certificate`. */
+export function embeddedCertificates(xml: string): string[] {
+  const list = parseXml(xml)?.getElementsByTagNameNS(XMLDSIG_NS, 'X509Certificate');
+  if (!list) return [];
+  return Array.from({ length: list.length }, (_, i) =>
+    (list.item(i)?.textContent ?? '').replace(/\s+/g, ''),
+  ).filter(Boolean);
+}
