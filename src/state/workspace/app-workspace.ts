@@ -22,7 +22,13 @@ export const workspaceStore = createWorkspaceStore<World>({
     return (raw) => readWorkspaceRecord(raw, parseWorld);
   },
   now: () => Date.now(),
-  newId: () => crypto.randomUUID(),
+  // randomUUID needs a secure context; a page served over plain http gets random hex instead.
+  newId: () =>
+    typeof crypto.randomUUID === 'function'
+      ? crypto.randomUUID()
+      : Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) =>
+          b.toString(16).padStart(2, '0'),
+        ).join(''),
 });
 
 /** Reads the workspace store through a selector, compared shallowly. */

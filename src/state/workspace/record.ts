@@ -25,7 +25,8 @@ const envelopeSchema = z.object({
 const entrySchema = z.object({
   id: z.string().min(1).max(200),
   name: z.string().trim().min(1).max(MAX_NAME_LENGTH),
-  savedAt: z.number().finite().min(0),
+  // Milliseconds since the epoch, within what a Date can hold.
+  savedAt: z.number().finite().min(0).max(8.64e15),
   world: z.unknown().optional(),
 });
 

@@ -213,4 +213,20 @@ describe('workspace store over IndexedDB (fake-indexeddb)', () => {
     await reloaded.state().load();
     expect(names(reloaded.store)).toEqual(['From B', 'From A']);
   });
+
+  it('answers (never rejects) when an action itself fails', async () => {
+    const store = createWorkspaceStore<ToyWorld>({
+      storage: idbWorkspaceStorage(),
+      loadReader: () => Promise.resolve((raw: unknown) => readWorkspaceRecord(raw, parseToyWorld)),
+      now: () => 1,
+      newId: () => {
+        throw new Error('no random source');
+      },
+    });
+    expect(await store.getState().saveAs('A', toyWorld())).toEqual({
+      ok: false,
+      message: 'Saved scenarios failed: no random source.',
+    });
+    expect(store.getState().entries).toEqual([]);
+  });
 });

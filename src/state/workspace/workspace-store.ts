@@ -145,7 +145,7 @@ export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<Worksp
       ) => WorkspaceResult<{ entries: SavedScenario<W>[]; value: T }>,
       after?: (value: T) => Partial<WorkspaceState<W>>,
     ): Promise<WorkspaceResult<T>> => {
-      const step = queue.then(async (): Promise<WorkspaceResult<T>> => {
+      const apply = async (): Promise<WorkspaceResult<T>> => {
         await get().load();
         const { status, error } = get();
         if (status !== 'ready')
@@ -165,6 +165,13 @@ export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<Worksp
         }
         set({ entries: changed.value.entries, ...after?.(changed.value.value) });
         return { ok: true, value: changed.value.value };
+      };
+      const step = queue.then(async (): Promise<WorkspaceResult<T>> => {
+        try {
+          return await apply();
+        } catch (failure) {
+          return { ok: false, message: `Saved scenarios failed: ${describeFailure(failure)}.` };
+        }
       });
       queue = step;
       return step;

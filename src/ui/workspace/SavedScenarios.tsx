@@ -21,6 +21,12 @@ const savedAtFormat = new Intl.DateTimeFormat(undefined, {
   timeStyle: 'short',
 });
 
+/** When a scenario was saved, in the person's locale ('' for a time a Date cannot show). */
+function formatSavedAt(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? '' : `saved ${savedAtFormat.format(date)}`;
+}
+
 /**
  * The list named "My scenarios": each saved scenario with its save time and buttons named
  * "Open <name>", "Rename <name>", "Duplicate <name>", "Delete <name>" (visible words Open, Rename,
@@ -137,9 +143,7 @@ export function SavedScenarios({ onOpened, onOutcome }: SavedScenariosProps): Re
               ) : (
                 <>
                   <span className="workspace-name">{entry.name}</span>
-                  <span className="workspace-when">
-                    saved {savedAtFormat.format(new Date(entry.savedAt))}
-                  </span>
+                  <span className="workspace-when">{formatSavedAt(entry.savedAt)}</span>
                   <span className="workspace-actions">
                     <button
                       type="button"
