@@ -107,6 +107,12 @@ describe('implicit grant: response_type id_token token (implicit grant flow doc)
     expectStoppedAt(world, 'response-type-allowed', 700054);
   });
 
+  it('code token is not a combination the endpoint serves (AADSTS9002313)', async () => {
+    const world = createWorld(getScenario('obo-implicit'));
+    await world.fetch(new Request(authorizeUrl({ response_type: 'token code' })));
+    expectStoppedAt(world, 'response-type-allowed', 9002313);
+  });
+
   it('an ID token needs a nonce (AADSTS900144)', async () => {
     const world = createWorld(getScenario('obo-implicit'));
     await world.fetch(new Request(authorizeUrl({ nonce: undefined })));

@@ -27,7 +27,9 @@ import { clientInfoFor, DELEGATED_SCP_PRESENT_RULE, tokenResponseBody } from './
  * (`...:saml2` / `...:saml1`) the same checks run, then the answer is a signed SAML assertion
  * (see `issueSamlAssertion`). On the v1.0
  * endpoint, `scope=openid` also returns a v1.0 `id_token` about the user for the middle tier, as
- * the v1 OBO doc's response table and example show.
+ * the v1 OBO doc's response table and example show. A middle tier with a custom signing key
+ * (`keyCredentials` usage `Sign`) gets token B signed with that key, which the downstream API
+ * cannot validate (the OBO doc's client limitations).
  * @see https://github.com/MicrosoftDocs/azure-docs/blob/main/articles/active-directory/azuread-dev/v1-oauth2-on-behalf-of-flow.md
  * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow
  */
