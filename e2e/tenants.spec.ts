@@ -2,6 +2,9 @@
 import { expect, test } from '@playwright/test';
 import { inspector, openApp, pickScenario, stepToEnd, stepUntilVisible } from './helpers';
 
+// Packets land at once (no animation to wait for): these journeys check what the steps say.
+test.use({ reducedMotion: 'reduce' });
+
 const ADMIN_CONSENT_TITLE = "A customer's admin onboards a multi-tenant daemon (admin consent)";
 
 /** Where pictures for people to look at go (outside the repository), and the sizes to check. */
