@@ -329,3 +329,16 @@ describe('obo-saml: what-ifs', () => {
     expect(answer?.error?.why).toContain('no Recipient');
   });
 });
+
+describe('obo-saml: the two consent what-ifs say which prerequisite is missing', () => {
+  it('no permission vs consent never given: same AADSTS65001, different narration', async () => {
+    const titles: string[] = [];
+    for (const variant of ['saml-no-permission', 'saml-consent-never-given']) {
+      const run = await runScenario(OBO_SAML, { seed: 3, variants: [variant] });
+      const refusal = run.steps.find((s) => s.kind === 'response' && s.error?.code === 65001);
+      titles.push(refusal?.narration.title ?? '');
+    }
+    expect(titles[0]).toContain('No permission');
+    expect(titles[1]).toContain('Consent never given');
+  });
+});

@@ -3,6 +3,7 @@ import { DOCS } from '../engine/errors/docs';
 import type {
   ActionNarration,
   ApiParty,
+  Narration,
   OboCall,
   SamlServiceParty,
   ScenarioDefinition,
@@ -184,6 +185,13 @@ const NARRATION: Record<string, ActionNarration> = {
   },
 };
 
+/** The scenario with the narration of the authority's refusal replaced (what-if data). */
+function withOboError(s: ScenarioDefinition, error: Narration): ScenarioDefinition {
+  const obo = s.narration.obo;
+  if (obo) s.narration = { ...s.narration, obo: { ...obo, error } };
+  return s;
+}
+
 const SAML1_VARIANT: VariantDefinition = {
   id: 'saml1-token-type',
   label: 'Ask for SAML 1.1 (saml1)',
@@ -208,7 +216,11 @@ const NO_PERMISSION: VariantDefinition = {
       (r) => r.resourceAppId !== TIMESHEETS.appId,
     );
     withoutGrant(s);
-    return s;
+    return withOboError(s, {
+      title: "No permission: nothing behind the SAML app's /.default for API A",
+      text: "The doc's rule: \"You have to add the necessary API permissions on the middle-tier application to allow access to the SAML application, so that it can request a token for the /.default scope of the SAML application.\" API A's registration lists no permission on Timesheets, so no admin consent ever covered it and /.default names nothing: AADSTS65001. Fix: add Timesheets › user_impersonation under API A's API permissions, then grant consent.",
+      docs: [DOCS.oboSaml, DOCS.consent],
+    });
   },
 };
 
@@ -232,7 +244,11 @@ const CONSENT_NEVER_GIVEN: VariantDefinition = {
   expect: { code: 65001, httpStatusAtClient: 500 },
   apply: (s) => {
     withoutGrant(s);
-    return s;
+    return withOboError(s, {
+      title: 'Consent never given: the permission is there, the grant is not',
+      text: 'The doc\'s rule: "Consent must be granted to receive a SAML token containing user data on an OAuth flow." API A\'s registration lists Timesheets › user_impersonation, but no admin granted consent and the user never consented; OBO cannot prompt anyone, so the authority answers AADSTS65001. Fix: grant admin consent for API A, or have the client trigger combined consent (knownClientApplications with /.default).',
+      docs: [DOCS.oboSaml, DOCS.consent],
+    });
   },
 };
 
