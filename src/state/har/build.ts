@@ -281,7 +281,7 @@ function assemble(source: ReplaySource, view: ReplayView, steps: SimStep[]): Sim
     tokenSightings: source.sightTokens(steps, Object.keys(source.tokens)),
     result: {
       ok: errors.length === 0,
-      summary: `${exchanges} request${exchanges === 1 ? '' : 's'} replayed from ${source.fileName}${errors.length ? `, ${errors.length} with an error${decisive?.error ? ` (${decisive.error.title})` : ''}` : ''}`,
+      summary: `${exchanges} request${exchanges === 1 ? '' : 's'} replayed from ${source.fileName}${errors.length ? `; ${errors.length} answered with an error${decisive?.error ? ` (${decisive.error.title})` : ''}` : ''}`,
       ...(decisive ? { failedStep: decisive.index } : {}),
     },
     decisions: [],

@@ -90,7 +90,7 @@ export function inferParties(messages: readonly RecognisedMessage[]): {
     label: browser ? 'Browser' : 'Client',
     description:
       'Sent the requests the HAR recorded and no token says otherwise: the browser, or the program the capturing tool listened to.',
-    position: { x: 0, y: 40 },
+    position: { x: 0, y: 170 },
   };
   parties.set(CAPTURER, capturer);
   const partyOf = (url: string): PartyId => {
@@ -130,14 +130,15 @@ export function inferParties(messages: readonly RecognisedMessage[]): {
     }
     return { from, to };
   });
-  // Layout: the capturing side on the left, apps and APIs in a row, authorities below them.
+  // Layout: apps and APIs in a row, the capturing side to their left and below them, the
+  // authorities below: its straight edges to the row then pass under the nodes, not through them.
   const row = [...parties.values()].filter((p) => p.kind !== 'authority' && p.id !== CAPTURER);
-  row.forEach((party, i) => (party.position = { x: 380 * (i + 1), y: 40 }));
+  row.forEach((party, i) => (party.position = { x: 380 * (i + 1), y: 0 }));
   const authorities = [...parties.values()].filter((p) => p.kind === 'authority');
   const middle = (380 * row.length) / 2;
   authorities.forEach(
     (party, i) =>
-      (party.position = { x: middle + 380 * (i - (authorities.length - 1) / 2), y: 320 }),
+      (party.position = { x: middle + 380 * (i - (authorities.length - 1) / 2), y: 340 }),
   );
   return { parties: [...parties.values()], routes };
 }

@@ -333,6 +333,10 @@ export function recogniseMessage(message: HarMessage): RecognisedMessage {
       answer("The user's claims", `${statusLine}.`, ['oidc']),
     );
   const bearer = /^bearer\s/i.test(getHeader(request.headers, 'authorization') ?? '');
+  const accepted = (who: string): string =>
+    response.status < 300
+      ? `${who} accepted the ${bearer ? 'bearer token' : 'request'} and answered. A HAR shows what travelled, not which checks the API ran.`
+      : `${who} did not accept the request (${statusLine}).`;
   if (isGraphHost(host))
     return make(
       'graph',
@@ -344,7 +348,7 @@ export function recogniseMessage(message: HarMessage): RecognisedMessage {
           : 'A call to Microsoft Graph without a bearer token.',
         ['protectedApi'],
       ),
-      answer('Graph answers', `${statusLine}.`, ['protectedApi']),
+      answer(`Graph answers ${statusLine}`, accepted('Graph'), ['protectedApi']),
     );
   const replyParams = ['code', 'id_token', 'access_token', 'error'].filter(
     (name) => params.has(name) || name in form,
@@ -373,7 +377,7 @@ export function recogniseMessage(message: HarMessage): RecognisedMessage {
     ),
     answer(
       `The API answers ${statusLine}`,
-      challenge ? `It refuses with WWW-Authenticate: ${challenge}` : `${statusLine}.`,
+      challenge ? `It refuses with WWW-Authenticate: ${challenge}` : accepted('The API'),
       ['protectedApi'],
     ),
   );
