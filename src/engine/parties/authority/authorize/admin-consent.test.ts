@@ -136,6 +136,27 @@ describe('admin consent endpoint: the admin decides', () => {
     expect(error.message).toContain('Microsoft Graph: User.Read.All');
   });
 
+  it("a non-admin's session posting Accept to an admin's pending page grants nothing (AADSTS90094)", async () => {
+    const { world, answer } = await signIn(FATIMA);
+    const consent = expectPage(answer.page, 'consent');
+    // Omar signs in from his own browser (and is stopped), then posts Fatima's page's answer.
+    const omar = browserOf(world);
+    const start = expectPage((await omar(adminConsentUrl({}))).page, 'sign-in');
+    await omar(new URL(start.action, ORIGIN).toString(), {
+      flow: start.flow,
+      login: 'omar@fabrikam.onmicrosoft.com',
+    });
+    const forged = await omar(new URL(consent.action, ORIGIN).toString(), {
+      flow: consent.flow,
+      consent: 'accept',
+    });
+    expect(forged.response.headers.get('location')).toBeNull();
+    expect(expectPage(forged.page, 'error').code).toBe(90094);
+    expect(
+      findServicePrincipal(world.runtime.scenario.directory, FABRIKAM_TENANT_ID, MT_APP.orgChart),
+    ).toBeUndefined();
+  });
+
   it('lists the application permission on the admin consent page', async () => {
     const { answer } = await signIn(FATIMA);
     const consent = expectPage(answer.page, 'consent');

@@ -254,18 +254,24 @@ async function continueAdminConsent(
  * APIs), an app role assignment per application permission and a tenant-wide grant per delegated
  * one, then redirects to the app with `admin_consent=True&tenant=...&scope=...&state=...` (v1:
  * without `scope`). Cancel redirects with `error=consent_required` (AADSTS65004) and
- * `admin_consent=True`, as the doc's error response shows.
+ * `admin_consent=True`, as the doc's error response shows. The answering user must be an admin
+ * (`user-is-admin` runs again: AADSTS90094 otherwise).
  * @see https://learn.microsoft.com/entra/identity-platform/v2-admin-consent#successful-response
  */
-export function answerAdminConsent(
+export async function answerAdminConsent(
   ctx: AuthorizeContext,
   user: User,
   accept: boolean,
-): AuthorizeResult {
+): Promise<AuthorizeResult> {
   const { env } = ctx;
   const flow = flowOf(ctx);
   const name = endpointName(flow.endpoint);
   env.flows.delete(flow.id);
+  // The answer is checked again: a posted answer from a non-admin's session grants nothing.
+  ctx.user = user;
+  const notAdmin = await runAuthorizeRows([userIsAdmin], ctx, ['user-signed-in']);
+  if (notAdmin.kind === 'failed')
+    return answerFailure(ctx, name, ['user-signed-in'], notAdmin.row, notAdmin.failure);
   const passed: CheckName[] = ['user-signed-in', 'user-is-admin'];
   if (!accept) {
     const row = adminConsentGranted;
