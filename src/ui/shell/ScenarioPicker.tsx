@@ -91,9 +91,12 @@ export function ScenarioPicker(): ReactElement {
           </optgroup>
         ))}
         {catalogue && (saved.length > 0 || (world && !open)) ? (
-          <optgroup label="My scenarios">
+          // An embed's edited world is the link's, not the visitor's: no "My scenarios" there.
+          <optgroup label={embed ? 'Edited scenario' : 'My scenarios'}>
             {world && !open ? (
-              <option value={UNSAVED_VALUE}>{worldName ?? world.title} (not saved)</option>
+              <option value={UNSAVED_VALUE}>
+                {`${worldName ?? world.title}${embed ? '' : ' (not saved)'}`}
+              </option>
             ) : null}
             {saved.map((entry) => (
               <option key={entry.id} value={`${SAVED_PREFIX}${entry.id}`}>
