@@ -149,6 +149,11 @@ export interface PartyView {
   description: string;
   appId?: string;
   url?: string;
+  /**
+   * An API that trusts the calling app's word for the user (trusted subsystem): the request header
+   * it reads the user from, e.g. `X-On-Behalf-Of-User`.
+   */
+  trustedUserHeader?: string;
   position: { x: number; y: number };
 }
 

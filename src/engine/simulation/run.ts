@@ -136,6 +136,9 @@ export async function runScenario(
         : p.kind === 'daemon' && p.signUp
           ? { url: p.signUp.baseUrl }
           : {}),
+    ...('trustedUserHeader' in p && p.trustedUserHeader
+      ? { trustedUserHeader: p.trustedUserHeader }
+      : {}),
     position: effective.layout[p.id] ?? { x: 0, y: 0 },
   }));
   // The decisive error: the authority's last one (its own words; an earlier one may have been

@@ -29,6 +29,11 @@ export interface RequestView {
   bearer: TokenRef | null;
   /** The `Authorization` scheme, e.g. `Bearer` or `Basic`. */
   authorizationScheme: string | null;
+  /**
+   * Trusted subsystem: the request names a user in the header the receiving API trusts
+   * (`trustedUserHeader`), outside the token and unsigned; `api` is that API's label.
+   */
+  unsignedUser: { header: string; user: string; api: string } | null;
 }
 
 /** Where a redirect sends the browser, with its query string decoded. */
@@ -74,6 +79,9 @@ export function buildRequestView(run: SimulationRun, step: SimStep, refs: TokenR
   const bearer =
     scheme?.toLowerCase() === 'bearer' ? (refs.find((r) => r.token === credential) ?? null) : null;
   const contentType = getHeader(request.headers, 'content-type') ?? '';
+  const receiver = run.parties.find((p) => p.id === step.to);
+  const trustedHeader = receiver?.trustedUserHeader;
+  const user = trustedHeader ? getHeader(request.headers, trustedHeader) : undefined;
   return {
     requestLine: raw.split('\n')[0] ?? '',
     raw,
@@ -82,6 +90,10 @@ export function buildRequestView(run: SimulationRun, step: SimStep, refs: TokenR
     json: contentType.includes('json') && request.body ? prettyJson(request.body) : null,
     bearer,
     authorizationScheme: scheme,
+    unsignedUser:
+      trustedHeader && user && receiver
+        ? { header: trustedHeader, user, api: receiver.label }
+        : null,
   };
 }
 

@@ -28,6 +28,15 @@ export function RequestPanel({
           <code>id:secret</code>, RFC 6749 section 2.3.1).
         </div>
       ) : null}
+      {view.unsignedUser ? (
+        <div className="callout">
+          <code>
+            {view.unsignedUser.header}: {view.unsignedUser.user}
+          </code>{' '}
+          names the user outside the token: nobody signed it, and the token proves only the calling
+          app. {view.unsignedUser.api} takes the app&apos;s word for it (a trusted subsystem).
+        </div>
+      ) : null}
       {view.form ? (
         <ParamTable
           title="Form body, decoded (one parameter a row)"
