@@ -1,4 +1,5 @@
 // Spec tests of the admin consent endpoint: request checks, the admin check, the page, what accepting creates, and tokens in the customer's tenant.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ADMIN_CONSENT } from '../../../../scenarios/admin-consent';
 import { APP, TENANT_ID } from '../../../../scenarios/contoso';
@@ -306,5 +307,31 @@ describe('a multi-tenant API validates the issuer of the token’s own tenant', 
     const refused = await runScenario(homeOnly, { decisions: 'script' });
     const checks = refused.steps.flatMap((s) => s.events).find((e) => e.type === 'api.checks');
     expect(checks).toMatchObject({ failed: { check: 'issuer' } });
+  });
+});
+
+describe('admin consent endpoint: any query', () => {
+  it('always answers, and redirects only to the registered redirect URI', async () => {
+    const world = createWorld(ADMIN_CONSENT);
+    const send = browserOf(world);
+    const value = fc.oneof(
+      fc.constant(undefined),
+      fc.string({ maxLength: 40 }),
+      fc.constantFrom(MT_APP.orgChart, ORG_CHART_REDIRECT, 'https://graph.microsoft.com/.default'),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({ client_id: value, scope: value, redirect_uri: value, state: value }),
+        fc.constantFrom('fabrikam.onmicrosoft.com', 'organizations', 'common', 'nope', ''),
+        fc.constantFrom('v2.0/adminconsent', 'adminconsent'),
+        async (params, tenant, path) => {
+          const { response } = await send(adminConsentUrl(params, tenant, path));
+          expect([200, 302, 400, 404]).toContain(response.status);
+          const location = response.headers.get('location');
+          if (location) expect(location.startsWith(`${ORG_CHART_REDIRECT}?`)).toBe(true);
+        },
+      ),
+      { numRuns: 60, seed: 10 },
+    );
   });
 });
