@@ -10,7 +10,11 @@ export const FRESH_DIST = join(ROOT, 'node_modules', '.tmp', 'bench-dist');
 /** Scratch space: the engine bundle. */
 export const TMP = join(ROOT, 'node_modules', '.tmp', 'bench');
 export const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-export const PORT = 4174;
+/**
+ * Where the app's build is served (`BENCH_PORT` overrides it). The floors go on 4175; neither
+ * collides with the e2e ports (4173 and 4181-4187).
+ */
+export const PORT = Number(process.env.BENCH_PORT ?? 4174);
 export const BASE_URL = `http://localhost:${PORT}/`;
 /** Whole-script watchdog: the bench must finish in under 5 minutes (4.5 with the build). */
 export const DEADLINE_MS = 270_000;

@@ -19,6 +19,7 @@ import './canvas.css';
 import { selectCanvas, stepDurationMs, useAppStore } from '../../state/index';
 import type { PartyView, SimulationRun } from '../../engine/index';
 import { buildFlowGraph, type FlowEdge, type FlowGraph, type PartyFlowNode } from './flow-graph';
+import { keepUnchangedEdges, keepUnchangedNodes } from './keep-unchanged';
 import { MessageEdge } from './MessageEdge';
 import { PartyNode } from './PartyNode';
 import { PersonEdge } from './PersonEdge';
@@ -30,15 +31,6 @@ const MIN_ZOOM = 0.25;
 const MAX_ZOOM = 2;
 /** The packet lands a little before playback moves on. */
 const PACKET_SHARE = 0.8;
-
-/** Keeps React Flow's measured sizes when the derived nodes are replaced. */
-function withMeasured(next: PartyFlowNode[], previous: PartyFlowNode[]): PartyFlowNode[] {
-  const measured = new Map(previous.map((n) => [n.id, n.measured]));
-  return next.map((node) => {
-    const size = measured.get(node.id);
-    return size ? { ...node, measured: size } : node;
-  });
-}
 
 /** Props of {@link FlowCanvas}. */
 export interface FlowCanvasProps {
@@ -58,10 +50,12 @@ const ASSUMED_SIZE = { width: 750, height: 440 };
 function Canvas({ graph }: { graph: FlowGraph }): ReactElement {
   const { moveParty, scenarioId } = useAppStore(selectCanvas);
   const [nodes, setNodes] = useState(graph.nodes);
+  const [edges, setEdges] = useState(graph.edges);
   const [shownGraph, setShownGraph] = useState(graph);
   if (shownGraph !== graph) {
     setShownGraph(graph);
-    setNodes(withMeasured(graph.nodes, nodes));
+    setNodes(keepUnchangedNodes(graph.nodes, nodes));
+    setEdges(keepUnchangedEdges(graph.edges, edges));
   }
   const onNodesChange = useCallback(
     (changes: NodeChange<PartyFlowNode>[]) => setNodes((nds) => applyNodeChanges(changes, nds)),
@@ -97,7 +91,7 @@ function Canvas({ graph }: { graph: FlowGraph }): ReactElement {
     <div className="canvas" ref={wrapper}>
       <ReactFlow<PartyFlowNode, FlowEdge>
         nodes={nodes}
-        edges={graph.edges}
+        edges={edges}
         nodeTypes={nodeTypes}
         edgeTypes={edgeTypes}
         onNodesChange={onNodesChange}
