@@ -215,6 +215,18 @@ describe('admin consent endpoint: the admin decides', () => {
     ).toBeUndefined();
   });
 
+  it("through /organizations the admin's own tenant is the one consented and returned", async () => {
+    const { send, answer } = await signIn(FATIMA, adminConsentUrl({}, 'organizations'));
+    const consent = expectPage(answer.page, 'consent');
+    expect(consent.action).toBe(`/${FABRIKAM_TENANT_ID}/consent`);
+    const done = await send(new URL(consent.action, ORIGIN).toString(), {
+      flow: consent.flow,
+      consent: 'accept',
+    });
+    const params = new URL(done.response.headers.get('location') ?? '').searchParams;
+    expect(params.get('tenant')).toBe(FABRIKAM_TENANT_ID);
+  });
+
   it('v1.0 /adminconsent takes no scope and answers without one', async () => {
     const url = adminConsentUrl({ scope: undefined }, 'fabrikam.onmicrosoft.com', 'adminconsent');
     const { send, answer } = await signIn(FATIMA, url);
