@@ -57,7 +57,7 @@ export const keyCredentialSchema = z
     keyId: id,
     displayName: text(200),
     type: z.literal('AsymmetricX509Cert'),
-    usage: z.literal('Verify'),
+    usage: z.enum(['Verify', 'Sign']),
     key: z
       .string()
       .min(1)

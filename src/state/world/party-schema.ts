@@ -169,6 +169,7 @@ const apiParty = z
       .strict(),
     data: z.record(z.string(), z.unknown()),
     obo: oboCall.optional(),
+    trustedUserHeader: z.string().min(1).max(100).optional(),
   })
   .strict();
 
@@ -202,11 +203,12 @@ const webAppParty = z
     description,
     baseUrl,
     credential: credentialSchema,
+    singlePageApp: z.boolean().optional(),
     signIn: z
       .object({
         endpoint,
-        responseType: z.enum(['code', 'code id_token']),
-        responseMode: z.enum(['query', 'form_post']),
+        responseType: z.enum(['code', 'code id_token', 'id_token token']),
+        responseMode: z.enum(['query', 'form_post', 'fragment']),
         scope: z.string().min(1).max(2000),
         redirectPath: z
           .string()
@@ -218,7 +220,13 @@ const webAppParty = z
       })
       .strict(),
     api: z
-      .object({ target: partyId, path: z.string().max(500) })
+      .object({
+        target: partyId,
+        path: z.string().max(500),
+        identity: z.enum(['delegated', 'application']).optional(),
+        appScope: z.string().min(1).max(2000).optional(),
+        userHeader: z.string().min(1).max(100).optional(),
+      })
       .strict()
       .optional(),
     quirks: z
@@ -227,6 +235,15 @@ const webAppParty = z
         wrongCodeVerifier: z.boolean().optional(),
         redeemCodeTwice: z.boolean().optional(),
         forgedState: z.boolean().optional(),
+        onBehalfOf: z
+          .object({
+            assertion: z.enum(['id_token', 'access_token']),
+            scope: z.string().min(1).max(2000),
+            target: partyId.optional(),
+          })
+          .strict()
+          .optional(),
+        userHeaderOverride: z.string().max(300).optional(),
       })
       .strict()
       .optional(),
