@@ -27,7 +27,7 @@ export function WorldTooLong({ length, world, name }: WorldTooLongProps): ReactE
       </p>
       <button
         type="button"
-        className="header-button"
+        className="control"
         onClick={() =>
           downloadText(scenarioFileName(name), encodeScenarioFile(name, world), 'application/json')
         }

@@ -7,6 +7,7 @@ import { PresenterToggle } from '../presenter/PresenterToggle';
 import { HarImportButton } from '../har/HarImportButton';
 import { selectReplayMode } from '../../state/har/har-slice';
 import { WorkspaceButton } from '../workspace/WorkspaceButton';
+import { EditScenarioButton } from '../editor/EditScenarioButton';
 
 // The Share dialog and the Export menu load on demand: the first screen does not need them.
 const ShareDialog = lazy(() =>
@@ -50,6 +51,7 @@ export function Header(): ReactElement {
         What if…{variantCount > 0 ? ` (${variantCount} on)` : ''}
       </button>
       <div className="header-actions">
+        <EditScenarioButton />
         <WorkspaceButton />
         <Suspense
           fallback={
