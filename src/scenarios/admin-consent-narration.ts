@@ -63,7 +63,7 @@ export const ADMIN_CONSENT_NARRATION: Record<string, ActionNarration> = {
     },
     redirect: {
       title: 'Consent recorded in Fabrikam: back to the app with admin_consent=True',
-      text: "Accepting created, in Fabrikam's directory, the app's service principal and an app role assignment (User.Read.All on Microsoft Graph). The browser goes back to the redirect URI with admin_consent=True, tenant=<Fabrikam's tenant id>, scope and state: no code and no token, the app now knows which tenant to ask for tokens.",
+      text: "Accepting created, in Fabrikam's directory, everything the page listed: the app's service principal, an app role assignment per application permission (here User.Read.All on Microsoft Graph) and, for delegated permissions, a tenant-wide grant and the service principals of the APIs involved, a middle tier named in knownClientApplications included (\"What happened\" lists them). The browser goes back to the redirect URI with admin_consent=True, tenant=<Fabrikam's tenant id>, scope and state: no code and no token, the app now knows which tenant to ask for tokens.",
       docs: [DOCS.adminConsent, DOCS.appObjects],
     },
     error: {
