@@ -38,6 +38,26 @@ describe('editor edits', () => {
     expect(route).toContain(`api-b>${added?.id ?? ''}`);
   });
 
+  it('adds a SAML service the middle tier calls with a SAML assertion On-Behalf-Of', async () => {
+    let next = addParty(world('obo-secret'), 'saml-service', 'Payroll (SAML)');
+    const saml = next.parties.at(-1);
+    expect(saml?.kind).toBe('saml-service');
+    next = connectObo(next, 'api-a', saml?.id ?? '');
+    const result = await run(next);
+    expect(result.result.ok).toBe(true);
+    const exchange = result.steps.find(
+      (s) =>
+        s.kind === 'request' &&
+        s.from === 'api-a' &&
+        s.to === 'authority' &&
+        s.request.method === 'POST',
+    );
+    expect(exchange?.request.body).toContain(
+      'requested_token_type=urn%3Aietf%3Aparams%3Aoauth%3Atoken-type%3Asaml2',
+    );
+    expect(result.steps.some((s) => s.kind === 'request' && s.to === saml?.id)).toBe(true);
+  });
+
   it('adds a daemon that calls a new API with client credentials', async () => {
     let next = addParty(world('obo-secret'), 'api', 'Stock API');
     const api = next.parties.at(-1)?.id ?? '';

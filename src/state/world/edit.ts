@@ -1,12 +1,9 @@
 // Edits the scenario editor's forms make to a world: plain functions from a world to a new one.
-import { fromUint8Array } from 'js-base64';
-import type {
-  ApiParty,
-  AppRegistration,
-  ClientParty,
-  PasswordCredential,
-} from '../../engine/index';
 import type { World } from './schema';
+import { newSecret, SAML2 } from './add-party';
+
+export { addParty, freeId, NEW_PARTY_KINDS, newSecret } from './add-party';
+export type { NewPartyKind } from './add-party';
 
 /** A path into a world, as zod reports it (`['parties', 2, 'obo', 'downstream']`). */
 export type WorldPath = readonly (string | number)[];
@@ -30,171 +27,6 @@ export function setIn<T>(root: T, path: WorldPath, value: unknown): T {
   if (next === undefined) Reflect.deleteProperty(copy, String(key));
   else copy[String(key)] = next;
   return copy as T;
-}
-
-/** Party kinds the editor can add, with what each one is for. */
-export const NEW_PARTY_KINDS = {
-  daemon: 'Client (daemon, its own identity)',
-  spa: 'Client (single-page app, a signed-in user)',
-  'middle-tier-api': 'Middle-tier API (calls another On-Behalf-Of)',
-  api: 'Downstream API',
-} as const;
-
-/** A kind {@link addParty} can add. */
-export type NewPartyKind = keyof typeof NEW_PARTY_KINDS;
-
-/** Random bytes from the platform's CSPRNG (WebCrypto `getRandomValues`). */
-function randomBytes(length: number): Uint8Array {
-  const bytes = new Uint8Array(length);
-  globalThis.crypto.getRandomValues(bytes);
-  return bytes;
-}
-
-/**
- * A new simulator-only client secret (`passwordCredentials[]` entry): 30 random bytes in
- * base64url after a `Sim~` marker, valid for `lifetimeSeconds` from `now` (epoch seconds).
- * @see https://learn.microsoft.com/entra/identity-platform/how-to-add-credentials
- */
-export function newSecret(now: number, lifetimeSeconds = 180 * 86_400): PasswordCredential {
-  const secretText = `Sim~${fromUint8Array(randomBytes(30), true)}`;
-  return {
-    keyId: globalThis.crypto.randomUUID(),
-    displayName: 'Editor secret',
-    hint: secretText.slice(0, 3),
-    secretText,
-    startDateTime: now,
-    endDateTime: now + lifetimeSeconds,
-  };
-}
-
-/** A party id not used yet: `base`, else `base-2`, `base-3`... */
-export function freeId(world: World, base: string): string {
-  const used = new Set(world.parties.map((p) => p.id));
-  if (!used.has(base)) return base;
-  let n = 2;
-  while (used.has(`${base}-${n}`)) n += 1;
-  return `${base}-${n}`;
-}
-
-function registration(
-  world: World,
-  appId: string,
-  name: string,
-  id: string,
-  api: boolean,
-): AppRegistration {
-  return {
-    appId,
-    id: globalThis.crypto.randomUUID(),
-    displayName: name,
-    publisherDomain: world.directory.tenants[0]?.domains[0] ?? 'contoso.onmicrosoft.com',
-    homeTenantId: world.tenantId,
-    signInAudience: 'AzureADMyOrg',
-    identifierUris: api ? [`api://${id}`] : [],
-    passwordCredentials: [],
-    keyCredentials: [],
-    api: {
-      oauth2PermissionScopes: api
-        ? [
-            {
-              id: globalThis.crypto.randomUUID(),
-              value: 'Data.Read',
-              type: 'User',
-              isEnabled: true,
-              adminConsentDisplayName: `Read ${name} data`,
-              adminConsentDescription: `Read ${name} data as the signed-in user`,
-            },
-          ]
-        : [],
-      requestedAccessTokenVersion: 2,
-      knownClientApplications: [],
-      preAuthorizedApplications: [],
-    },
-    appRoles: api
-      ? [
-          {
-            id: globalThis.crypto.randomUUID(),
-            value: 'Data.Read.All',
-            displayName: `Read all ${name} data`,
-            description: `Read all ${name} data as an application`,
-            allowedMemberTypes: ['Application'],
-            isEnabled: true,
-          },
-        ]
-      : [],
-    requiredResourceAccess: [],
-    web: {
-      redirectUris: [],
-      implicitGrantSettings: { enableIdTokenIssuance: false, enableAccessTokenIssuance: false },
-    },
-    spa: { redirectUris: [] },
-    publicClient: { redirectUris: [] },
-    isFallbackPublicClient: false,
-    optionalClaims: { accessToken: [], idToken: [] },
-  };
-}
-
-/**
- * Adds a party of `kind` named `label` with its app registration (an API exposes the delegated
- * scope `Data.Read` and the app role `Data.Read.All`; a daemon or middle tier gets a new secret),
- * its service principal, and a place on the canvas right of the rest. Connect it afterwards.
- */
-export function addParty(world: World, kind: NewPartyKind, label: string): World {
-  const isApi = kind === 'api' || kind === 'middle-tier-api';
-  const id = freeId(world, kind === 'spa' || kind === 'daemon' ? 'client' : 'api');
-  const appId = globalThis.crypto.randomUUID();
-  const app = registration(world, appId, label, id, isApi);
-  const secret = kind === 'spa' ? undefined : newSecret(world.startTime - 86_400);
-  if (secret) app.passwordCredentials.push(secret);
-  const party: ClientParty | ApiParty = isApi
-    ? {
-        id,
-        kind,
-        label,
-        appId,
-        description: `${label}: added in the editor.`,
-        baseUrl: `https://${id}.contoso.example`,
-        validation: {
-          audiences: [appId, `api://${id}`],
-          validateAudience: true,
-          requiredScopes: ['Data.Read'],
-          requiredRoles: ['Data.Read.All'],
-          allowAppOnly: true,
-          clockToleranceSeconds: 300,
-        },
-        data: { from: label },
-      }
-    : {
-        id,
-        kind,
-        label,
-        appId,
-        description: `${label}: added in the editor.`,
-        credential: secret
-          ? { type: 'client_secret_post', secret: secret.secretText }
-          : { type: 'none' },
-        program: [],
-      };
-  const right = Math.max(0, ...Object.values(world.layout).map((p) => p.x)) + 320;
-  return {
-    ...world,
-    parties: [...world.parties, party],
-    directory: {
-      ...world.directory,
-      applications: [...world.directory.applications, app],
-      servicePrincipals: [
-        ...world.directory.servicePrincipals,
-        {
-          id: `sp-${appId}`,
-          appId,
-          tenantId: world.tenantId,
-          displayName: label,
-          appRoleAssignmentRequired: false,
-        },
-      ],
-    },
-    layout: { ...world.layout, [id]: { x: right, y: 40 } },
-  } as World;
 }
 
 /** Removes a party, its place on the canvas and every call to it (programs, OBO, the web app's API). */
@@ -391,6 +223,7 @@ export function connectObo(world: World, fromId: string, toId: string): World {
   if (!from || (from.kind !== 'api' && from.kind !== 'middle-tier-api') || !to || !('appId' in to))
     return world;
   const { uri, scope } = scopeOf(world, to.appId);
+  const saml = to.kind === 'saml-service';
   // A middle tier is a confidential client: it gets a secret when its registration has none.
   const appIndex = world.directory.applications.findIndex((a) => a.appId === from.appId);
   let base = world;
@@ -410,7 +243,9 @@ export function connectObo(world: World, fromId: string, toId: string): World {
       id: `obo-${fromId}`,
       credential,
       endpoint: 'v2',
-      scope: `${uri}/${scope}`,
+      // A SAML assertion is asked for with the service's entity ID and /.default.
+      scope: saml ? `${uri}/.default` : `${uri}/${scope}`,
+      ...(saml ? { requestedTokenType: SAML2 } : {}),
       downstream: toId,
       path: '/data',
     },

@@ -116,7 +116,7 @@ export function PartiesTab({ world, replace }: TabProps): ReactElement {
                 options={[
                   { value: '', label: '(nobody: it answers itself)' },
                   ...world.parties
-                    .filter((p) => isApi(p) && p.id !== party.id)
+                    .filter((p) => (isApi(p) || p.kind === 'saml-service') && p.id !== party.id)
                     .map((p) => ({ value: p.id, label: p.label })),
                 ]}
                 onPick={(downstream) => {
