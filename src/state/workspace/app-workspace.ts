@@ -4,7 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { appStore } from '../app-store';
 import type { World } from '../world/schema';
 import { idbWorkspaceStorage } from './storage';
-import type { SavedScenario } from './types';
+import { describeIssues, type SavedScenario } from './types';
 export { findOpenSaved, sameData } from './types';
 import { createWorkspaceStore, type WorkspaceResult, type WorkspaceState } from './workspace-store';
 
@@ -48,16 +48,27 @@ export async function startWorkspace(): Promise<void> {
 
 /**
  * The world on screen and a name for it: the edited world and its name, or the built-in
- * scenario's data (as `worldFromScenario` makes it) and its title. Null before the catalogue has
- * loaded.
+ * scenario's data (as `worldFromScenario` makes it) and its title, checked with `parseWorld` so
+ * that what is saved or exported can be read back. A message instead when the catalogue has not
+ * loaded yet or the world does not pass the schema (`path: message` of the first problems).
  */
-export async function currentWorld(): Promise<{ world: World; name: string } | null> {
+export async function currentWorld(): Promise<
+  { ok: true; world: World; name: string } | { ok: false; message: string }
+> {
   const { world, worldName, catalogue, scenarioId } = appStore.getState();
-  if (world) return { world, name: worldName ?? world.title };
   const scenario = catalogue?.find((s) => s.id === scenarioId);
-  if (!scenario) return null;
-  const { worldFromScenario } = await loadWorldSchema();
-  return { world: worldFromScenario(scenario), name: scenario.title };
+  if (!world && !scenario)
+    return { ok: false, message: 'The scenarios are still loading; try again.' };
+  const { parseWorld, worldFromScenario } = await loadWorldSchema();
+  const candidate = world ?? (scenario ? worldFromScenario(scenario) : null);
+  const name = worldName ?? world?.title ?? scenario?.title ?? 'Scenario';
+  const parsed = parseWorld(candidate);
+  if (!parsed.ok)
+    return {
+      ok: false,
+      message: `"${name}" cannot be kept as a file or saved yet: the scenario format does not describe all of it (${describeIssues(parsed.issues, 'world')}).`,
+    };
+  return { ok: true, world: parsed.world, name };
 }
 
 /**
@@ -67,7 +78,7 @@ export async function currentWorld(): Promise<{ world: World; name: string } | n
  */
 export async function saveCurrentAs(name: string): Promise<WorkspaceResult<SavedScenario<World>>> {
   const current = await currentWorld();
-  if (!current) return { ok: false, message: 'The scenarios are still loading; try again.' };
+  if (!current.ok) return current;
   const saved = await workspaceStore.getState().saveAs(name, current.world);
   if (saved.ok) appStore.setState({ world: current.world, worldName: saved.value.name });
   return saved;

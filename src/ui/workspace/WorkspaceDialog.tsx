@@ -72,8 +72,8 @@ export function WorkspaceDialog({ onClose }: WorkspaceDialogProps): ReactElement
 
   const exportFile = (): void => {
     void currentWorld().then((current) => {
-      if (!current) {
-        setOutcome({ kind: 'error', text: 'The scenarios are still loading; try again.' });
+      if (!current.ok) {
+        setOutcome({ kind: 'error', text: current.message });
         return;
       }
       const fileName = exportWorldFile(current.world, current.name);
