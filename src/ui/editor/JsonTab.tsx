@@ -15,6 +15,24 @@ import { EditorView, keymap, lineNumbers } from '@codemirror/view';
 import type { WorldIssue } from '../../state/world/schema';
 import { rangeOfPath } from './json-position';
 
+/** Colours from the app's theme tokens (custom properties reach into the shadow root). */
+const THEME = EditorView.theme({
+  '&': {
+    height: '100%',
+    backgroundColor: 'var(--surface)',
+    color: 'var(--text)',
+    fontSize: 'var(--font-size-4)',
+  },
+  '.cm-scroller': { fontFamily: 'var(--font-mono)' },
+  '.cm-gutters': {
+    backgroundColor: 'var(--surface-muted)',
+    color: 'var(--text-muted)',
+    borderRight: '1px solid var(--border)',
+  },
+  '&.cm-focused': { outline: '2px solid var(--focus)' },
+  '.cm-cursor': { borderLeftColor: 'var(--text)' },
+});
+
 /** Props of {@link JsonTab}. */
 export interface JsonTabProps {
   /** The text the editor starts with (the draft as formatted JSON). */
@@ -54,8 +72,16 @@ export function JsonTab({ initial, issues, onValue }: JsonTabProps): ReactElemen
       },
       { delay: 200 },
     );
+    // CodeMirror injects its styles at run time. In the document that would be a <style> element,
+    // which the page's Content-Security-Policy (style-src 'self') refuses; in a shadow root it uses a
+    // constructed stylesheet (adoptedStyleSheets), which the policy allows.
+    const shadow = host.current.shadowRoot ?? host.current.attachShadow({ mode: 'open' });
+    const parent = document.createElement('div');
+    parent.style.height = '100%';
+    shadow.replaceChildren(parent);
     const editor = new EditorView({
-      parent: host.current,
+      parent,
+      root: shadow,
       state: EditorState.create({
         doc: initial,
         extensions: [
@@ -66,6 +92,7 @@ export function JsonTab({ initial, issues, onValue }: JsonTabProps): ReactElemen
           bracketMatching(),
           json(),
           syntaxHighlighting(defaultHighlightStyle),
+          THEME,
           schemaLint,
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           EditorView.contentAttributes.of({ 'aria-label': 'Scenario JSON' }),
