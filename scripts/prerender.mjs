@@ -111,20 +111,24 @@ function stylesFirst(html) {
   return rest.slice(0, first) + sheets.join('') + rest.slice(first);
 }
 
-/** The module main.tsx starts after the first paint: the app. */
-const BOOT_MODULE = '/src/boot.tsx';
+/**
+ * What the page preloads: the app's start (main.tsx imports it after the first paint) and the
+ * scenario catalogue (hydrating waits for it; it is scenario data, not the engine).
+ */
+const PRELOADED_MODULES = ['/src/boot.tsx', '/src/scenarios/index.ts'];
 
 /**
- * `<link rel="modulepreload">` for the app's start (src/boot.tsx, imported by main.tsx after the
- * first paint) and every chunk it imports statically, so they download and compile while the
- * first screen paints; none for what the page already links.
+ * `<link rel="modulepreload">` for {@link PRELOADED_MODULES} and every chunk they import
+ * statically, so they download and compile while the first screen paints (the sheets of those
+ * chunks as stylesheets); none for what the page already links.
  * @param {string} html
  * @param {import('vite').Rollup.OutputBundle | undefined} bundle
  */
-function preloadBoot(html, bundle) {
+function preloadFirstScreen(html, bundle) {
   const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk');
-  const boot = chunks.find((chunk) => chunk.facadeModuleId?.endsWith(BOOT_MODULE));
-  if (!boot) return html;
+  const roots = PRELOADED_MODULES.map((module) =>
+    chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module)),
+  );
   /** @type {string[]} */
   const files = [];
   /** @param {string} fileName */
@@ -134,7 +138,8 @@ function preloadBoot(html, bundle) {
     for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? [])
       visit(imported);
   };
-  visit(boot.fileName);
+  for (const root of roots) if (root) visit(root.fileName);
+  if (files.length === 0) return html;
   // The sheets the app's components import: in the head, so the prerendered screen paints styled.
   const sheets = [
     ...new Set(
@@ -156,7 +161,7 @@ function preloadBoot(html, bundle) {
 
 /**
  * The Vite plugin: in `vite build` only, puts the prerendered first screen and its data into
- * index.html, and preloads the app's start.
+ * index.html, and preloads what the first screen runs.
  * @returns {import('vite').Plugin}
  */
 export function prerenderFirstScreen() {
@@ -166,7 +171,7 @@ export function prerenderFirstScreen() {
     transformIndexHtml: {
       order: 'post',
       async handler(page, context) {
-        const html = stylesFirst(inlineThemeInit(preloadBoot(page, context.bundle)));
+        const html = stylesFirst(inlineThemeInit(preloadFirstScreen(page, context.bundle)));
         if (!html.includes(ROOT_ELEMENT)) return html;
         let screen;
         try {
