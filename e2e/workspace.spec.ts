@@ -243,3 +243,32 @@ test('a corrupted store: the app loads, keeps what it can read and says what was
   // Nothing saved is left; the world on screen (restored from the link) is offered as not saved.
   await expect(savedOptions(page)).toHaveText([`${OBO_TITLE} (not saved)`]);
 });
+
+test('without IndexedDB (blocked by the browser) the app works, says so, and Export scenario still works', async ({
+  page,
+}) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(IDBFactory.prototype, 'open', {
+      value: () => {
+        throw new DOMException(
+          'The user denied permission to access the database.',
+          'SecurityError',
+        );
+      },
+    });
+  });
+  await openApp(page);
+  await expect(page.getByRole('status', { name: 'Messages' })).toContainText(
+    'Saved scenarios are not available in this browser',
+  );
+  const dialog = await openWorkspace(page);
+  await expect(dialog.getByRole('button', { name: 'Save as' })).toBeDisabled();
+  await expect(
+    dialog.getByText('The user denied permission to access the database.'),
+  ).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Export scenario' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.scenario\.json$/);
+});
