@@ -138,10 +138,16 @@ describe('toHar', () => {
       const plain = toHar(run, { redact: false });
       const redacted = toHar(run, { redact: true });
       const secrets = secretsOf(plain);
-      expect(secrets.size, name).toBeGreaterThan(0);
+      // A run stopped before any token request or token (e.g. an error page at the admin consent
+      // endpoint) carries no secret; every other run does.
+      const carriesSecrets = plain.log.entries.some(
+        (e) => /\/token$/.test(new URL(e.request.url).pathname) || /eyJ/.test(JSON.stringify(e)),
+      );
+      if (carriesSecrets) expect(secrets.size, name).toBeGreaterThan(0);
       for (const secret of secrets)
         expect(leaks(redacted, secret), `${name}: ${secret}`).toEqual([]);
-      expect(strings(redacted).some((text) => text.includes(REDACTION_MARKER))).toBe(true);
+      if (carriesSecrets)
+        expect(strings(redacted).some((text) => text.includes(REDACTION_MARKER))).toBe(true);
       const clientIds = plain.log.entries.flatMap((e) =>
         (e.request.postData?.params ?? []).filter((p) => p.name === 'client_id'),
       );

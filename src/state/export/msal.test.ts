@@ -164,9 +164,9 @@ describe('describeMsalCall', () => {
 describe('toMsalCode', () => {
   const calls: Record<string, Record<MsalLanguage, RegExp>> = {
     client_credentials: {
-      node: /app\.acquireTokenByClientCredential\(\{ scopes: \["api:\/\/orders\/[^"]+"\] \}\)/,
+      node: /app\.acquireTokenByClientCredential\(\{ scopes: \["[^"]+"\] \}\)/,
       dotnet: /app\.AcquireTokenForClient\(scopes\)/,
-      python: /app\.acquire_token_for_client\(scopes=\["api:\/\/orders\/[^"]+"\]\)/,
+      python: /app\.acquire_token_for_client\(scopes=\["[^"]+"\]\)/,
     },
     on_behalf_of: {
       node: /app\.acquireTokenOnBehalfOf\(\{ oboAssertion: incomingToken, scopes: \[/,
@@ -203,7 +203,12 @@ describe('toMsalCode', () => {
         const code = toMsalCode(run, step, language) ?? '';
         expect(code, `${name} ${language}`).toMatch(calls[call.grant]?.[language] ?? /^$/);
         const app = apps[language].exec(code)?.groups;
-        expect(app, `${name} ${language}`).toEqual({ id: call.clientId, authority: TENANT });
+        // The authority is the tenant the request went to (Contoso, or a customer's such as Fabrikam).
+        const tenant = new URL(step.request.url).pathname.split('/')[1] ?? '';
+        expect(app, `${name} ${language}`).toEqual({
+          id: call.clientId,
+          authority: `https://login.microsoftonline.com/${tenant}`,
+        });
         for (const scope of call.scopes) expect(code).toContain(JSON.stringify(scope));
         const credential =
           call.credential.kind === 'secret'
