@@ -125,7 +125,8 @@ export async function runScenario(
   }));
   const parties: PartyView[] = effective.parties.map((p) => ({
     id: p.id,
-    kind: p.kind,
+    // A single-page app is drawn as one, though the web app party runs it.
+    kind: p.kind === 'web-app' && p.singlePageApp ? 'spa' : p.kind,
     label: p.label,
     description: p.description,
     ...('appId' in p ? { appId: p.appId } : {}),

@@ -44,7 +44,7 @@ export function scenarioParties(scenario: ScenarioDefinition): PartyView[] {
   if (cached) return cached;
   const parties = scenario.parties.map((p): PartyView => ({
     id: p.id,
-    kind: p.kind,
+    kind: p.kind === 'web-app' && p.singlePageApp ? 'spa' : p.kind,
     label: p.label,
     description: p.description,
     ...('appId' in p ? { appId: p.appId } : {}),
