@@ -272,3 +272,12 @@ test('without IndexedDB (blocked by the browser) the app works, says so, and Exp
   ]);
   expect(download.suggestedFilename()).toMatch(/\.scenario\.json$/);
 });
+
+test('a scenario saved in one tab appears in the other tab’s picker', async ({ page, context }) => {
+  await openApp(page);
+  const other = await context.newPage();
+  await openApp(other);
+  await saveAs(page, 'Saved in tab one');
+  await expect(savedOptions(other)).toHaveText(['Saved in tab one']);
+  await other.close();
+});

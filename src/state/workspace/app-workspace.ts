@@ -11,8 +11,13 @@ import { createWorkspaceStore, type WorkspaceResult, type WorkspaceState } from 
 /** zod and the world schema load only when something is stored or a file is read. */
 const loadWorldSchema = () => import('../world/schema');
 
+/** Tells the app's other tabs that the saved scenarios changed (where BroadcastChannel exists). */
+const channel =
+  typeof BroadcastChannel === 'function' ? new BroadcastChannel('ofs-workspace') : null;
+
 /** The workspace of this page: saved worlds in IndexedDB (see `createWorkspaceStore`). */
 export const workspaceStore = createWorkspaceStore<World>({
+  onWritten: () => channel?.postMessage('changed'),
   storage: idbWorkspaceStorage(),
   loadReader: async () => {
     const [{ readWorkspaceRecord }, { parseWorld }] = await Promise.all([
@@ -30,6 +35,9 @@ export const workspaceStore = createWorkspaceStore<World>({
           b.toString(16).padStart(2, '0'),
         ).join(''),
 });
+
+// Another tab saved, renamed or deleted: show its list here too.
+channel?.addEventListener('message', () => void workspaceStore.getState().refresh());
 
 /** Reads the workspace store through a selector, compared shallowly. */
 export function useWorkspace<T extends object>(selector: (state: WorkspaceState<World>) => T): T {

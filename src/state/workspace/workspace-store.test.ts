@@ -229,4 +229,15 @@ describe('workspace store over IndexedDB (fake-indexeddb)', () => {
     });
     expect(store.getState().entries).toEqual([]);
   });
+
+  it('refreshes its list when told another tab wrote (as the app does over BroadcastChannel)', async () => {
+    const tabA = make();
+    const tabB = make();
+    await tabA.state().load();
+    await tabB.state().load();
+    await tabB.state().saveAs('From B', toyWorld());
+    expect(names(tabA.store)).toEqual([]);
+    await tabA.state().refresh();
+    expect(names(tabA.store)).toEqual(['From B']);
+  });
 });

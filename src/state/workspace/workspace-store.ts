@@ -39,6 +39,8 @@ export interface WorkspaceState<W> {
   remove: (id: string) => Promise<WorkspaceResult<SavedScenario<W>>>;
   /** Puts the last deleted scenario back where it was (renamed if its name was taken meanwhile). */
   undoRemove: () => Promise<WorkspaceResult<SavedScenario<W>>>;
+  /** Reads the stored list again if another tab changed it (after the queued writes). */
+  refresh: () => Promise<void>;
 }
 
 /** What {@link createWorkspaceStore} needs. */
@@ -53,6 +55,8 @@ export interface WorkspaceDeps<W> {
   now: () => number;
   /** A new unique id. */
   newId: () => string;
+  /** Called after each write this store made (e.g. to tell other tabs to refresh). */
+  onWritten?: () => void;
 }
 
 /** Checks a name a person typed: trimmed, not empty, at most {@link MAX_NAME_LENGTH} characters. */
@@ -114,6 +118,7 @@ export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<Worksp
           const record = toWorkspaceRecord(result.entries);
           await deps.storage.write(record);
           synced = JSON.stringify(record);
+          deps.onWritten?.();
         } catch (error) {
           // The readable entries are on screen; the stored value stays as it was.
           return `${result.message ?? ''} (The cleaned list could not be written back: ${describeFailure(error)}.)`.trim();
@@ -157,6 +162,7 @@ export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<Worksp
           const record = toWorkspaceRecord(changed.value.entries);
           await deps.storage.write(record);
           synced = JSON.stringify(record);
+          deps.onWritten?.();
         } catch (failure) {
           return {
             ok: false,
@@ -194,6 +200,12 @@ export function createWorkspaceStore<W>(deps: WorkspaceDeps<W>): StoreApi<Worksp
       entries: [],
       deleted: null,
       load: () => (loading ??= doLoad()),
+      refresh: () => {
+        if (get().status !== 'ready') return Promise.resolve();
+        const step = queue.then(catchUp);
+        queue = step;
+        return step;
+      },
       saveAs: (name, world) =>
         mutate((entries) => {
           const checked = checkScenarioName(name);
