@@ -194,3 +194,16 @@ export function worldSlice(set: Set, get: Get, startRun: StartRun): WorldSlice {
     },
   };
 }
+
+/**
+ * The scenario the screen shows for the current run: the edited world's (its summary, docs)
+ * when one is open, else the catalogue's. For the inspector's introduction.
+ */
+export const selectShownScenario = (s: AppState): { shown: ScenarioDefinition | undefined } => {
+  if (!s.catalogue || !s.run) return { shown: undefined };
+  try {
+    return { shown: scenarioToRun(s, s.catalogue, s.run.scenarioId) };
+  } catch {
+    return { shown: s.catalogue.find((c) => c.id === s.run?.scenarioId) };
+  }
+};

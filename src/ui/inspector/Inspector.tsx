@@ -1,13 +1,8 @@
 // The right column: the scenario intro before step 1, else the inspected step.
 import { useEffect, useRef, type ReactElement } from 'react';
-import {
-  buildStepDetail,
-  findScenario,
-  selectInspector,
-  selectStepRange,
-  useAppStore,
-} from '../../state/index';
+import { buildStepDetail, selectInspector, selectStepRange, useAppStore } from '../../state/index';
 import { selectReplayMode } from '../../state/har/har-slice';
+import { selectShownScenario } from '../../state/world/world-slice';
 import { ScenarioIntro } from './ScenarioIntro';
 import { StepInspector } from './StepInspector';
 import './inspector.css';
@@ -15,17 +10,10 @@ import './inspector-tables.css';
 
 /** The inspector panel. */
 export function Inspector(): ReactElement {
-  const {
-    catalogue,
-    run,
-    inspected,
-    following,
-    tab,
-    focusedToken,
-    selectTab,
-    selectStep,
-    showToken,
-  } = useAppStore(selectInspector);
+  const { run, inspected, following, tab, focusedToken, selectTab, selectStep, showToken } =
+    useAppStore(selectInspector);
+  // An edited world's own summary and docs, not its base scenario's.
+  const { shown } = useAppStore(selectShownScenario);
   // An embed's step range ends the count where the controls end it ("Step 2 of 6" in both places).
   const lastShown = useAppStore((s) => selectStepRange(s).last);
   const { replaying } = useAppStore(selectReplayMode);
@@ -66,7 +54,7 @@ export function Inspector(): ReactElement {
         <ScenarioIntro
           run={run}
           // A HAR replay is no scenario: its intro is its title and message count.
-          scenario={replaying ? undefined : findScenario(catalogue, run.scenarioId)}
+          scenario={replaying ? undefined : shown}
         />
       )}
     </aside>
