@@ -1,4 +1,4 @@
-// The "Decode a token" dialog: paste any JWT and see it as the inspector shows a run's tokens, decoded in the browser.
+// The "Decode a token" dialog: paste any JWT (or a SAML assertion) and see it as the inspector shows a run's tokens, decoded in the browser.
 import { useId, useRef, useState, type ReactElement } from 'react';
 import type { TokenInspection } from '../../engine/index';
 import { formatClock, loadEngine, type TokenRef } from '../../state/index';
@@ -88,9 +88,10 @@ export function DecodeTokenDialog({ onClose }: DecodeTokenDialogProps): ReactEle
         </button>
       </div>
       <p className="panel-dialog-intro">
-        Paste a JWT: one from a run here, or a real Microsoft Entra token. It is decoded in this
-        browser tab; nothing is sent anywhere. Signatures are checked only against the
-        simulator&apos;s own keys.
+        Paste a JWT (one from a run here, or a real Microsoft Entra token) or a SAML assertion as
+        the SAML answer of OBO carries it (base64url, base64, or after <code>SAML </code>). It is
+        decoded in this browser tab; nothing is sent anywhere. Signatures are checked only against
+        the simulator&apos;s own keys.
       </p>
       <label className="decode-field" htmlFor={`${id}-jwt`}>
         JWT
