@@ -4,7 +4,7 @@ import { runScenario } from '../engine/index';
 import type { SimulationRun } from '../engine/index';
 import { ADMIN_CONSENT } from '../scenarios/admin-consent';
 import { CC_TOKEN_CACHE } from '../scenarios/cc-token-cache';
-import { buildEventNotes } from './events';
+import { buildEventNotes, decisionChip } from './events';
 import type { EventNote } from './events';
 
 const allNotes = (run: SimulationRun): EventNote[] =>
@@ -45,5 +45,17 @@ describe('tenant provisioned note', () => {
       'Service principal created: Contoso Org Chart (appId d1e2f3a4-b5c6-4d7e-8f9a-0b1c2d3e4f5a)',
       'App role assigned: Contoso Org Chart -> Microsoft Graph: User.Read.All',
     ]);
+  });
+});
+
+describe("a daemon's clock beat", () => {
+  it('is time passing, not a user waiting: chip "Time: +5 min", note "Time passes: 5 min"', async () => {
+    const run = await runScenario(CC_TOKEN_CACHE, {
+      decisions: [{ prompt: 'clock', seconds: 300 }],
+    });
+    const step = run.steps.find((s) => s.events.some((e) => e.type === 'user.decided'));
+    if (!step) throw new Error('no decision step');
+    expect(decisionChip(run, step)).toBe('Time: +5 min');
+    expect(buildEventNotes(run, step).map((n) => n.title)).toContain('Time passes: 5 min');
   });
 });

@@ -79,9 +79,26 @@ export function decisionSentence(decision: UserDecision): string {
   }
 }
 
+/**
+ * Who makes a decision, for chips and notes: the user's first name, or, for a clock beat in a run
+ * without a user (a daemon's next run), `Time` (the person at the screen only moves the clock).
+ */
+function decider(run: SimulationRun, decision: UserDecision): string {
+  return decision.prompt === 'clock' && !run.parties.some((p) => p.kind === 'user')
+    ? 'Time'
+    : userFirstName(run);
+}
+
+/** A decision's words after {@link decider}: `Time: +5 min` rather than `Time: waits 5 min`. */
+function decisionWords(run: SimulationRun, decision: UserDecision): string {
+  return decider(run, decision) === 'Time' && decision.prompt === 'clock'
+    ? `+${formatDuration(decision.seconds)}`
+    : describeDecision(decision);
+}
+
 /** What a {@link UserDecision} will be called on the canvas once made, e.g. `Ada: cancels`. */
 export function decisionText(run: SimulationRun, decision: UserDecision): string {
-  return `${userFirstName(run)}: ${describeDecision(decision)}`;
+  return `${decider(run, decision)}: ${decisionWords(run, decision)}`;
 }
 
 /** The chip of a step that carries the person's decision, e.g. `Ada: accepts`; else `null`. */
@@ -90,7 +107,7 @@ export function decisionChip(run: SimulationRun, step: SimStep): string | null {
     (e): e is Extract<TraceEvent, { type: 'user.decided' }> => e.type === 'user.decided',
   );
   return event
-    ? `${userFirstName(run)}: ${describeDecision(event.decision)}${event.setBy ? ' (set by the what-if)' : ''}`
+    ? `${decider(run, event.decision)}: ${decisionWords(run, event.decision)}${event.setBy ? ' (set by the what-if)' : ''}`
     : null;
 }
 
@@ -107,7 +124,10 @@ function noteOf(run: SimulationRun, event: TraceEvent, key: string): EventNote |
       return {
         key,
         tone: 'user',
-        title: `${userFirstName(run)} ${describeDecision(event.decision)}`,
+        title:
+          decider(run, event.decision) === 'Time' && event.decision.prompt === 'clock'
+            ? `Time passes: ${formatDuration(event.decision.seconds)}`
+            : `${userFirstName(run)} ${describeDecision(event.decision)}`,
         items: event.setBy ? [`Set by the what-if "${event.setBy}"`] : [],
       };
     case 'consent.prompted':
