@@ -31,17 +31,32 @@ const NOW = Math.floor(T0 / 1000);
 
 const { privateKey } = await generateKeyPair('RS256');
 
-/** Signs `claims` as a sample JWT (RS256, kid naming the throwaway key). */
+/** @typedef {import('har-format').Entry} Entry */
+/** @typedef {import('har-format').Header} Header */
+
+/**
+ * Signs `claims` as a sample JWT (RS256, kid naming the throwaway key).
+ * @param {import('jose').JWTPayload} claims
+ * @param {string} [typ]
+ */
 function jwt(claims, typ = 'JWT') {
   return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ, kid: KID }).sign(privateKey);
 }
 
+/** @type {(name: string, value: string) => Header} */
 const header = (name, value) => ({ name, value });
+/** @type {(url: string) => Header[]} */
 const query = (url) => [...new URL(url).searchParams].map(([name, value]) => ({ name, value }));
+/** @type {(params: Record<string, string>) => string} */
 const form = (params) => new URLSearchParams(params).toString();
 
 let clock = T0;
-/** One HAR 1.2 entry; `wait` is the server's time in milliseconds. */
+/**
+ * One HAR 1.2 entry; `wait` is the server's time in milliseconds.
+ * @param {{ method?: string, url: string, headers?: Header[], body?: string, status: number,
+ *   statusText: string, respHeaders?: Header[], mime?: string, text?: string, wait?: number }} options
+ * @returns {Entry}
+ */
 function entry({
   method = 'GET',
   url,
@@ -56,6 +71,7 @@ function entry({
 }) {
   const started = new Date(clock).toISOString();
   clock += wait + 400;
+  /** @type {import('har-format').Request} */
   const request = {
     method,
     url,
@@ -67,11 +83,14 @@ function entry({
     bodySize: body ? body.length : 0,
   };
   if (body !== undefined) {
-    request.postData = {
-      mimeType: 'application/x-www-form-urlencoded',
-      text: body,
-      params: [...new URLSearchParams(body)].map(([name, value]) => ({ name, value })),
-    };
+    // Browsers write both the text and the params of a form post; @types/har-format allows one.
+    request.postData = /** @type {import('har-format').PostData} */ (
+      /** @type {unknown} */ ({
+        mimeType: 'application/x-www-form-urlencoded',
+        text: body,
+        params: [...new URLSearchParams(body)].map(([name, value]) => ({ name, value })),
+      })
+    );
   }
   const location = respHeaders.find((h) => h.name.toLowerCase() === 'location');
   return {
@@ -98,6 +117,11 @@ function entry({
   };
 }
 
+/**
+ * The HAR file's text.
+ * @param {string} comment
+ * @param {Entry[]} entries
+ */
 function har(comment, entries) {
   return `${JSON.stringify(
     {
@@ -113,6 +137,7 @@ function har(comment, entries) {
   )}\n`;
 }
 
+/** @type {(value: unknown) => string} */
 const json = (value) => JSON.stringify(value);
 const BROWSER = header(
   'user-agent',
@@ -457,12 +482,11 @@ const oboEntries = [
   }),
 ];
 // The middle tier's calls happen while the client's request to API A waits: API A answers last.
-oboEntries[1].startedDateTime = new Date(
-  Date.parse(oboEntries[0].startedDateTime) + 200,
-).toISOString();
-oboEntries[2].startedDateTime = new Date(
-  Date.parse(oboEntries[0].startedDateTime) + 700,
-).toISOString();
+const [callToApiA, oboCall, graphCall] = oboEntries;
+if (!callToApiA || !oboCall || !graphCall) throw new Error('The OBO sample lost its first calls.');
+const apiAStarted = Date.parse(callToApiA.startedDateTime);
+oboCall.startedDateTime = new Date(apiAStarted + 200).toISOString();
+graphCall.startedDateTime = new Date(apiAStarted + 700).toISOString();
 writeFileSync(
   new URL('sample-obo-client-credentials.har', OUT),
   har(
