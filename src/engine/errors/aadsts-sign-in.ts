@@ -62,6 +62,17 @@ export const SIGN_IN_ENTRIES = [
     docs: [D.oidc],
   },
   {
+    code: 70007,
+    error: 'invalid_request',
+    status: 400,
+    presentation: 'redirect',
+    title: 'response_mode=query with tokens',
+    message: "'query' is not a supported value of 'response_mode' when requesting a token.",
+    why: 'Tokens from the authorize endpoint (an ID token or an implicit access token) must not travel in the query string, where servers, proxies and browser history keep them: only fragment or form_post may carry them (OAuth 2.0 Multiple Response Type Encoding Practices).',
+    fix: 'Use response_mode=fragment (the default for these response types) or form_post, or ask for response_type=code.',
+    docs: [D.implicit, D.errors],
+  },
+  {
     code: 700051,
     error: 'unsupported_response_type',
     status: 400,

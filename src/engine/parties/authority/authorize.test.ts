@@ -140,14 +140,16 @@ describe('authorize endpoint: errors redirected back with error, error_descripti
   it('id_token without nonce: invalid_request AADSTS900144', async () => {
     const world = createWorld(getScenario('oidc-sign-in'));
     const r = await browserOf(world).send(
-      authorizeUrl({ response_type: 'code id_token', nonce: undefined, response_mode: 'query' }),
+      authorizeUrl({ response_type: 'code id_token', nonce: undefined }),
     );
     expect(r.response.status).toBe(302);
     const location = new URL(r.response.headers.get('location') ?? '');
     expect(`${location.origin}${location.pathname}`).toBe(REDIRECT);
-    expect(location.searchParams.get('error')).toBe('invalid_request');
-    expect(location.searchParams.get('error_description')).toMatch(/^AADSTS900144: .*'nonce'/);
-    expect(location.searchParams.get('state')).toBe('st-123');
+    // An ID token was asked for, so the answer (an error too) comes in the fragment, never the query.
+    const fragment = new URLSearchParams(location.hash.slice(1));
+    expect(fragment.get('error')).toBe('invalid_request');
+    expect(fragment.get('error_description')).toMatch(/^AADSTS900144: .*'nonce'/);
+    expect(fragment.get('state')).toBe('st-123');
   });
 
   it('id_token when the app did not enable ID tokens: unsupported_response_type AADSTS700054', async () => {

@@ -113,6 +113,15 @@ describe('implicit grant: response_type id_token token (implicit grant flow doc)
     expectStoppedAt(world, 'response-type-allowed', 9002313);
   });
 
+  it('tokens never travel in the query string: response_mode=query is AADSTS70007', async () => {
+    const world = createWorld(getScenario('obo-implicit'));
+    const answer = await world.fetch(new Request(authorizeUrl({ response_mode: 'query' })));
+    const location = new URL(answer.headers.get('location') ?? 'x:');
+    expect(location.searchParams.get('error_description')).toMatch(/^AADSTS70007: 'query'/);
+    expect(location.hash).toBe('');
+    expectStoppedAt(world, 'response-type-allowed', 70007);
+  });
+
   it('an ID token needs a nonce (AADSTS900144)', async () => {
     const world = createWorld(getScenario('obo-implicit'));
     await world.fetch(new Request(authorizeUrl({ nonce: undefined })));

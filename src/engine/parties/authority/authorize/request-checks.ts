@@ -101,13 +101,15 @@ const SUPPORTED_RESPONSE_TYPES = ['code', 'id_token', 'code id_token', 'id_token
  * `response_type` is `code`, `id_token`, `code id_token`, or the implicit grant's `token` /
  * `id_token token` (AADSTS900144 when absent, AADSTS9002313 otherwise, in any order of the
  * words); an ID token only if the app enabled ID token issuance (AADSTS700054), an access token
- * only if it enabled access token issuance (AADSTS700051), both in `web.implicitGrantSettings`.
+ * only if it enabled access token issuance (AADSTS700051), both in `web.implicitGrantSettings`;
+ * tokens never with `response_mode=query` (AADSTS70007).
  * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-implicit-grant-flow
+ * @see https://openid.net/specs/oauth-v2-multiple-response-types-1_0.html#Security
  */
 export const responseTypeAllowed: AuthorizeCheck = {
   name: 'response-type-allowed',
   phase: 'request',
-  rule: "response_type is 'code', 'id_token', 'code id_token', or the implicit grant's 'token' / 'id_token token'; an ID token or an access token from the authorize endpoint must each be enabled on the app registration (implicitGrantSettings: enableIdTokenIssuance, enableAccessTokenIssuance).",
+  rule: "response_type is 'code', 'id_token', 'code id_token', or the implicit grant's 'token' / 'id_token token'; an ID token or an access token from the authorize endpoint must each be enabled on the app registration (implicitGrantSettings: enableIdTokenIssuance, enableAccessTokenIssuance), and never travels in the query string (response_mode=query).",
   source: S.authCodeRequest,
   run: (ctx) => {
     const types = ctx.responseType;
@@ -123,6 +125,8 @@ export const responseTypeAllowed: AuthorizeCheck = {
     const settings = ctx.client?.web.implicitGrantSettings;
     if (types.includes('id_token') && !settings?.enableIdTokenIssuance) return failure(700054);
     if (types.includes('token') && !settings?.enableAccessTokenIssuance) return failure(700051);
+    if (ctx.responseMode === 'query' && (types.includes('id_token') || types.includes('token')))
+      return failure(70007);
     return undefined;
   },
 };
