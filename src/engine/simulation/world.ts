@@ -35,10 +35,15 @@ export interface World {
 async function toHttpRequest(request: Request): Promise<HttpRequest> {
   const method = request.method.toUpperCase() as HttpMethod;
   const body = method === 'GET' ? undefined : await request.text();
+  // forEach, not entries(): xmldsigjs's types pull in the DOM lib, whose Headers has no entries().
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
   return {
     method,
     url: request.url,
-    headers: Object.fromEntries(request.headers.entries()),
+    headers,
     ...(body !== undefined ? { body } : {}),
   };
 }
