@@ -153,13 +153,16 @@ test('Export scenario downloads a versioned file that Import scenario (and a dro
     mimeType: 'application/json',
     buffer: Buffer.from('{"format": "oauth-flow-simulator/scenario", "version": 1,'),
   });
-  await expect(messages).toContainText('"notes.json" could not be imported. The file is not JSON');
+  // Shown in the dialog, next to the file input (the page's notices are behind the dialog).
+  await expect(dialog.getByRole('status')).toContainText(
+    '"notes.json" could not be imported. The file is not JSON',
+  );
   await dialog.getByLabel('Import scenario').setInputFiles({
     name: 'broken.scenario.json',
     mimeType: 'application/json',
     buffer: Buffer.from(text.replace('"tenants"', '"tenantz"')),
   });
-  await expect(messages).toContainText(
+  await expect(dialog.getByRole('status')).toContainText(
     '"broken.scenario.json" could not be imported. The scenario in the file is not valid: world.',
   );
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -173,6 +176,14 @@ test('Export scenario downloads a versioned file that Import scenario (and a dro
   }, text);
   await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
   await expect(messages).toContainText('Imported "Exported chain" from "dropped.scenario.json".');
+  // A bad file dropped: its message is a notice.
+  const junk = await page.evaluateHandle(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+    return data;
+  });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: junk });
+  await expect(messages).toContainText('"notes.txt" could not be imported. The file is not JSON');
 });
 
 /** Steps to the end and checks that the OBO hop failed with AADSTS65001. */

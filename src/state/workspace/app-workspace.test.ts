@@ -34,7 +34,7 @@ describe('app workspace', () => {
     const world = await oboWorld();
     world.title = 'Imported OBO';
     const file = fileOf('mine.scenario.json', encodeScenarioFile('From a file', world));
-    expect(await importScenarioFile(file)).toBe(true);
+    expect(await importScenarioFile(file)).toMatchObject({ ok: true });
     expect(appStore.getState().worldName).toBe('From a file');
     expect(appStore.getState().run?.title).toBe('Imported OBO');
     expect(lastNotice()).toBe(
@@ -44,7 +44,7 @@ describe('app workspace', () => {
 
   it('refuses a file that is too large without reading it', async () => {
     const file = fileOf('huge.json', '{}', MAX_SCENARIO_FILE_BYTES + 1);
-    expect(await importScenarioFile(file)).toBe(false);
+    expect(await importScenarioFile(file)).toMatchObject({ ok: false });
     expect(file.text).not.toHaveBeenCalled();
     expect(lastNotice()).toBe(
       '"huge.json" could not be imported. The file is too large (2.0 MB); a scenario file is at most 2 MB.',
@@ -55,9 +55,9 @@ describe('app workspace', () => {
     const world = await oboWorld();
     const before = appStore.getState().run;
     const broken = { ...world, parties: 'none' };
-    expect(await importScenarioFile(fileOf('bad.json', encodeScenarioFile('Bad', broken)))).toBe(
-      false,
-    );
+    expect(
+      await importScenarioFile(fileOf('bad.json', encodeScenarioFile('Bad', broken))),
+    ).toMatchObject({ ok: false });
     expect(lastNotice()).toMatch(
       /^"bad\.json" could not be imported\. The scenario in the file is not valid: world\.parties: /,
     );
@@ -66,7 +66,7 @@ describe('app workspace', () => {
 
   it('says a HAR file belongs to Import HAR file', async () => {
     const har = JSON.stringify({ log: { version: '1.2', entries: [] } });
-    expect(await importScenarioFile(fileOf('trace.har', har))).toBe(false);
+    expect(await importScenarioFile(fileOf('trace.har', har))).toMatchObject({ ok: false });
     expect(lastNotice()).toBe(
       '"trace.har" could not be imported. This is a HAR file, not a scenario file: use Import HAR file for recorded traffic.',
     );
@@ -78,7 +78,19 @@ describe('app workspace', () => {
       size: 10,
       text: () => Promise.reject(new Error('NotReadableError')),
     };
-    expect(await importScenarioFile(file)).toBe(false);
+    expect(await importScenarioFile(file)).toMatchObject({ ok: false });
     expect(lastNotice()).toBe('"gone.json" could not be imported: NotReadableError.');
+  });
+
+  it('leaves the problems to the caller when asked (the Import dialog shows them itself)', async () => {
+    const before = appStore.getState().notices.length;
+    const outcome = await importScenarioFile(fileOf('empty.json', ''), {
+      announceProblems: false,
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      message: '"empty.json" could not be imported. The file is empty.',
+    });
+    expect(appStore.getState().notices).toHaveLength(before);
   });
 });

@@ -121,13 +121,26 @@ export interface ScenarioFileInput {
   text: () => Promise<string>;
 }
 
+/** What {@link importScenarioFile} did: one sentence for the person either way. */
+export interface ImportOutcome {
+  ok: boolean;
+  message: string;
+}
+
 /**
  * "Import scenario": reads a scenario file (size checked before reading) and opens its world
- * under its name; every problem goes to one notice naming the file. Never rejects.
- * @returns whether the scenario opened.
+ * under its name. Success is announced in a notice; so are problems, unless `announceProblems` is
+ * false (the Import dialog shows them itself, next to the file input). Never rejects.
  */
-export async function importScenarioFile(file: ScenarioFileInput): Promise<boolean> {
+export async function importScenarioFile(
+  file: ScenarioFileInput,
+  { announceProblems = true }: { announceProblems?: boolean } = {},
+): Promise<ImportOutcome> {
   const { notify } = appStore.getState();
+  const refuse = (message: string): ImportOutcome => {
+    if (announceProblems) notify(message);
+    return { ok: false, message };
+  };
   try {
     const [{ decodeScenarioFile, MAX_SCENARIO_FILE_BYTES }, { parseWorld }] = await Promise.all([
       import('./scenario-file'),
@@ -135,20 +148,19 @@ export async function importScenarioFile(file: ScenarioFileInput): Promise<boole
     ]);
     const text = file.size > MAX_SCENARIO_FILE_BYTES ? '' : await file.text();
     const decoded = decodeScenarioFile(text, parseWorld, file.size);
-    if (!decoded.ok) {
-      notify(`"${file.name}" could not be imported. ${decoded.problems.join(' ')}`);
-      return false;
-    }
+    if (!decoded.ok)
+      return refuse(`"${file.name}" could not be imported. ${decoded.problems.join(' ')}`);
     const opened = await appStore.getState().openWorld(decoded.world, decoded.name);
-    if (!opened.ok) return false;
-    notify(
-      `Imported "${decoded.name}" from "${file.name}". Use Save as to keep it in My scenarios.`,
-    );
-    return true;
+    if (!opened.ok)
+      return refuse(
+        `"${file.name}" could not be opened: ${describeIssues(opened.issues, 'world')}.`,
+      );
+    const message = `Imported "${decoded.name}" from "${file.name}". Use Save as to keep it in My scenarios.`;
+    notify(message);
+    return { ok: true, message };
   } catch (error) {
-    notify(
+    return refuse(
       `"${file.name}" could not be imported: ${error instanceof Error ? error.message : 'the file could not be read'}.`,
     );
-    return false;
   }
 }

@@ -86,15 +86,11 @@ export function WorkspaceDialog({ onClose }: WorkspaceDialogProps): ReactElement
     const file = input.files?.[0];
     if (!file) return;
     setBusy(true);
-    void importScenarioFile(file).then((opened) => {
+    void importScenarioFile(file, { announceProblems: false }).then((outcome) => {
       setBusy(false);
       input.value = '';
-      if (opened) onClose();
-      else
-        setOutcome({
-          kind: 'error',
-          text: `"${file.name}" was not imported: see the message above the diagram.`,
-        });
+      if (outcome.ok) onClose();
+      else setOutcome({ kind: 'error', text: outcome.message });
     });
   };
 
