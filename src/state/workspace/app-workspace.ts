@@ -76,7 +76,8 @@ export async function currentWorld(): Promise<
       ok: false,
       message: `"${name}" cannot be kept as a file or saved yet: the scenario format does not describe all of it (${describeIssues(parsed.issues, 'world')}).`,
     };
-  return { ok: true, world: parsed.world, name };
+  // The open world stays the same object (the editor and the run cache key on it).
+  return { ok: true, world: world ?? parsed.world, name };
 }
 
 /**
