@@ -36,6 +36,7 @@ test('edit knownClientApplications: the OBO fails with AADSTS65001, and the link
   await expect(known).toHaveValue(/b7c6d5e4-3f2a-4b1c-8d9e-6f5a4b3c2d1e/);
   // Remove the web app: only the single-page app stays listed.
   await known.fill(SPA_APP_ID);
+  await expect(editor.getByText(/re-running/)).toBeHidden();
   await expect(editor.getByRole('status')).toHaveText(/sign in to continue/i);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-apps.png` });
   await editor.getByRole('button', { name: 'Close the editor' }).click();
@@ -82,6 +83,13 @@ test('invalid JSON and schema errors get a message; the last valid world keeps r
   await editor.getByRole('tab', { name: 'JSON' }).click();
   const code = editor.getByRole('textbox', { name: 'Scenario JSON' });
   await expect(code).toBeVisible();
+  // Hovering a key shows what the world's JSON Schema expects there.
+  // Line 2 is `  "version": 1,`: 40 px in is inside the key.
+  await editor
+    .locator('.cm-line')
+    .nth(1)
+    .hover({ position: { x: 40, y: 8 } });
+  await expect(editor.getByText('version: exactly 1')).toBeVisible();
   await code.click();
   await page.keyboard.press('Control+End');
   await page.keyboard.type(',');

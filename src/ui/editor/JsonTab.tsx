@@ -11,9 +11,10 @@ import {
 } from '@codemirror/language';
 import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
-import { EditorView, keymap, lineNumbers } from '@codemirror/view';
-import type { WorldIssue } from '../../state/world/schema';
+import { EditorView, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
+import { worldJsonSchema, type WorldIssue } from '../../state/world/schema';
 import { rangeOfPath } from './json-position';
+import { describeSchema, pathAt, schemaAt } from './schema-hint';
 
 /** Colours from the app's theme tokens (custom properties reach into the shadow root). */
 const THEME = EditorView.theme({
@@ -31,7 +32,37 @@ const THEME = EditorView.theme({
   },
   '&.cm-focused': { outline: '2px solid var(--focus)' },
   '.cm-cursor': { borderLeftColor: 'var(--text)' },
+  '.cm-tooltip': {
+    backgroundColor: 'var(--surface)',
+    color: 'var(--text)',
+    border: '1px solid var(--border-strong)',
+  },
+  '.cm-schema-hint': { padding: '2px 6px', maxWidth: '28rem', fontFamily: 'var(--font-sans)' },
 });
+
+/**
+ * Hovering a key or value shows its path and what the world's JSON Schema (generated from the
+ * zod schema) accepts there.
+ */
+function schemaHints() {
+  const schema = worldJsonSchema();
+  return hoverTooltip((view, pos) => {
+    const found = pathAt(view.state, pos);
+    const node = found ? schemaAt(schema, found.path) : null;
+    if (!found || !node) return null;
+    return {
+      pos: found.from,
+      end: found.to,
+      above: true,
+      create: () => {
+        const dom = document.createElement('div');
+        dom.className = 'cm-schema-hint';
+        dom.textContent = `${found.path.join('.') || '(the world)'}: ${describeSchema(schema, node)}`;
+        return { dom };
+      },
+    };
+  });
+}
 
 /** Props of {@link JsonTab}. */
 export interface JsonTabProps {
@@ -94,6 +125,7 @@ export function JsonTab({ initial, issues, onValue }: JsonTabProps): ReactElemen
           syntaxHighlighting(defaultHighlightStyle),
           THEME,
           schemaLint,
+          schemaHints(),
           keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
           EditorView.contentAttributes.of({ 'aria-label': 'Scenario JSON' }),
           EditorView.updateListener.of((update) => {

@@ -64,9 +64,14 @@ export function useWorldEditor(): WorldEditor {
     if (!pending) setDraft(world);
   }
 
+  // Closing the editor right after typing still applies the edit (no change is lost).
+  const flush = useRef<() => void>(() => undefined);
   useEffect(
     () => () => {
-      if (timer.current !== null) clearTimeout(timer.current);
+      if (timer.current === null) return;
+      clearTimeout(timer.current);
+      timer.current = null;
+      flush.current();
     },
     [],
   );
@@ -96,6 +101,7 @@ export function useWorldEditor(): WorldEditor {
         queued.current = { value };
         void drain();
       };
+      flush.current = go;
       if (now) go();
       else timer.current = setTimeout(go, EDIT_DELAY_MS);
     },
