@@ -57,6 +57,7 @@ describe('replay mode', () => {
     const store = await replayStore();
     await store.getState().leaveReplay();
     expect(selectReplaying(store.getState())).toBe(false);
+    expect(store.getState().replay).toBeNull();
     expect(store.getState().run?.scenarioId).toBe('obo-secret');
     expect(store.getState().run?.title).not.toMatch(/HAR replay/);
 

@@ -112,9 +112,11 @@ export function harSlice(set: Set, get: Get): HarSlice {
       redraw({ names: { ...current.names, [id]: label } });
     },
     setReplaySecretsShown: (shown) => redraw({ showSecrets: shown }),
-    leaveReplay: () => {
-      set({ replay: null });
-      return get().rerun();
+    leaveReplay: async () => {
+      // The scenario's run replaces the replay's, which ends replay mode by itself (the URL sync
+      // never sees a moment where the replay's cursor stands for the scenario's).
+      await get().rerun();
+      if (!selectReplaying(get())) set({ replay: null });
     },
   };
 }
