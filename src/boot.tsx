@@ -33,8 +33,8 @@ function render(container: HTMLElement): void {
 
 /**
  * Hydrates the prerendered first screen: the catalogue chunk (scenario data, no crypto) is all it
- * waits for; the run comes from the page. Once the page is live and idle, the URL sync starts
- * (its codec chunk loads then) and the engine chunk loads, for the person's first change.
+ * waits for; the run comes from the page. Once the page is live and idle, the engine chunk loads,
+ * for the person's first change.
  */
 async function hydrate(container: HTMLElement, data: FirstScreenData): Promise<void> {
   let catalogue;
@@ -52,13 +52,11 @@ async function hydrate(container: HTMLElement, data: FirstScreenData): Promise<v
   };
   hydrateRoot(
     container,
-    appElement(() =>
-      whenIdle(() => {
-        startUrlSync(appStore, browserHistory(), { opened: true });
-        loadEngine().catch(() => undefined);
-      }),
-    ),
+    appElement(() => whenIdle(() => void loadEngine().catch(() => undefined))),
   );
+  // Listening from the start (a change made right away is an entry of its own); its first write,
+  // which loads the codec chunk, waits until the page is idle.
+  startUrlSync(appStore, browserHistory(), { opened: true });
 }
 
 const firstScreen = readFirstScreen(document);

@@ -100,4 +100,21 @@ describe('first screen data', () => {
     expect(store.getState().run?.variants.length).toBe(1);
     await vi.waitFor(() => expect(history.push).toHaveBeenCalled());
   });
+
+  it('makes a change right after opening an entry of its own, so Back returns to the first screen', async () => {
+    const data = await builtFirstScreen();
+    const store = createAppStore(deps);
+    openFirstScreen(store, data, SCENARIOS);
+    const history: HistoryPort = {
+      readHash: () => '',
+      push: vi.fn(),
+      replace: vi.fn(),
+      onPop: () => () => undefined,
+    };
+    startUrlSync(store, history, { opened: true });
+    const variant = SCENARIOS.find((s) => s.id === data.scenarioId)?.variants[0]?.id ?? '';
+    await store.getState().toggleVariant(variant);
+    await vi.waitFor(() => expect(history.push).toHaveBeenCalledTimes(1));
+    expect(history.replace).not.toHaveBeenCalled();
+  });
 });

@@ -183,10 +183,15 @@ export function startUrlSync(
   };
 
   // Writing encodes the state (JSON, deflate) and touches the session history, a few milliseconds
-  // a time: not inside the click or key press that changed the store, but once the page is idle
-  // after it (one write for a burst of changes).
+  // a time. A new entry (scenario, switches, answers, seed) is written at once, so Back finds it;
+  // a step, tab or view change only replaces the entry: once the page is idle after it, not
+  // inside the click or key press (one write for a burst of changes).
   let scheduled = false;
-  const writeLater = (): void => {
+  const writeLater = (state: AppState): void => {
+    if (written && state.status === 'ready' && isNewEntry(written, selectLinkState(state))) {
+      write(state);
+      return;
+    }
     if (scheduled) return;
     scheduled = true;
     const run = (): void => {
@@ -198,8 +203,12 @@ export function startUrlSync(
   };
   const unsubscribe = store.subscribe(writeLater);
   const stopPop = history.onPop(() => void restoreFromUrl());
-  if (options.opened && !isLinkFragment(history.readHash())) write(store.getState());
-  else void restoreFromUrl();
+  if (options.opened && !isLinkFragment(history.readHash())) {
+    // The URL without a link stands for the page's own first state: a change the person makes
+    // before the first write is still an entry of its own, and Back returns to that state.
+    written = selectLinkState(store.getState());
+    writeLater(store.getState());
+  } else void restoreFromUrl();
   return () => {
     stopped = true;
     unsubscribe();
