@@ -13,7 +13,7 @@ import type {
   Speed,
   StoreDeps,
 } from './types';
-import { applyLinkWorld, scenarioToRun, worldSlice } from './world/world-slice';
+import { applyLinkWorld, scenarioToRun, selectWhatIfs, worldSlice } from './world/world-slice';
 import { harSlice } from './har/har-slice';
 
 /** Milliseconds one step takes during playback at 1x (the packet's travel plus a pause). */
@@ -199,8 +199,8 @@ export function createAppStore(
       return startRun(set, get, { scenarioId: id, variants: [], decisions: [], keepRun: false });
     },
     toggleVariant: (id) => {
-      const { scenarioId, variants, catalogue } = get();
-      const order = catalogue?.find((s) => s.id === scenarioId)?.variants.map((v) => v.id) ?? [];
+      const { scenarioId, variants } = get();
+      const order = selectWhatIfs(get()).whatIfs.map((v) => v.id);
       if (!order.includes(id)) return Promise.resolve();
       const enabled = new Set(variants);
       if (enabled.has(id)) enabled.delete(id);

@@ -13,8 +13,8 @@ export function worldFromScenario(def: ScenarioDefinition): World {
 
 /**
  * A runnable scenario from a world: its data with the id and what-ifs of `baseScenario` from
- * `catalogue`. A what-if that does not fit the edited data (it throws) fails the run with a
- * sentence naming it instead of an anonymous error. Throws `Error` when the catalogue has no
+ * `catalogue`, keeping only the what-ifs that apply to the edited data without an error (should
+ * one still fail on a later run, the run fails with a sentence naming it). Throws `Error` when the catalogue has no
  * scenario `baseScenario`.
  */
 export function scenarioFromWorld(
@@ -27,7 +27,18 @@ export function scenarioFromWorld(
       `This version has no scenario "${world.baseScenario}" for the edited world to build on.`,
     );
   const { version: _version, baseScenario: _base, ...data } = world;
-  const variants = base.variants.map((variant): VariantDefinition => ({
+  // Only the what-ifs that fit the edited data are offered: one that throws on a copy of it
+  // (it names a party or app the world no longer has) would be a switch that cannot work.
+  const trial = { ...data, id: base.id, variants: [] } as ScenarioDefinition;
+  const fits = (variant: VariantDefinition): boolean => {
+    try {
+      variant.apply(structuredClone(trial));
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const variants = base.variants.filter(fits).map((variant): VariantDefinition => ({
     ...variant,
     apply: (scenario) => {
       try {

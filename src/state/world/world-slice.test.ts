@@ -6,6 +6,9 @@ import { createAppStore } from '../store';
 import { selectLinkState } from '../link/url-sync';
 import { worldFromScenario } from './convert';
 import { expandLinkWorld } from './link-world';
+import { selectWhatIfs } from './world-slice';
+import { fanOutWorld } from '../../scenarios/generated/fan-out';
+import type { World } from './schema';
 
 function makeStore() {
   return createAppStore({
@@ -88,5 +91,20 @@ describe('world slice', () => {
         .notices.map((n) => n.text)
         .join(),
     ).toMatch(/edited scenario could not be used \(starter: /);
+  });
+
+  it("offers only the base scenario's what-ifs that fit the world", async () => {
+    const store = makeStore();
+    await store.getState().loadScenario('obo-secret');
+    const all = selectWhatIfs(store.getState()).whatIfs.map((v) => v.id);
+    await store.getState().openWorld(oboWorld());
+    expect(selectWhatIfs(store.getState()).whatIfs.map((v) => v.id)).toEqual(all);
+    await store.getState().openWorld(fanOutWorld(5) as World);
+    const fitting = selectWhatIfs(store.getState()).whatIfs.map((v) => v.id);
+    expect(fitting.length).toBeLessThan(all.length);
+    const unfit = all.find((id) => !fitting.includes(id)) ?? '';
+    await store.getState().toggleVariant(unfit);
+    expect(store.getState().variants).toEqual([]);
+    expect(store.getState().run?.result.ok).toBe(true);
   });
 });

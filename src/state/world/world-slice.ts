@@ -1,6 +1,11 @@
 // The edited world in the store: open one, edit it (each valid edit re-runs), close it.
 import type { StoreApi } from 'zustand/vanilla';
-import type { ScenarioDefinition, ScenarioId, UserDecision } from '../../engine/index';
+import type {
+  ScenarioDefinition,
+  ScenarioId,
+  UserDecision,
+  VariantDefinition,
+} from '../../engine/index';
 import type { AppState } from '../types';
 import type { LinkState } from '../link/schema';
 import { scenarioFromWorld } from './convert';
@@ -205,5 +210,20 @@ export const selectShownScenario = (s: AppState): { shown: ScenarioDefinition | 
     return { shown: scenarioToRun(s, s.catalogue, s.run.scenarioId) };
   } catch {
     return { shown: s.catalogue.find((c) => c.id === s.run?.scenarioId) };
+  }
+};
+
+const NO_WHAT_IFS: readonly VariantDefinition[] = [];
+
+/**
+ * The what-if switches of the scenario on screen: the edited world's (those of its base that fit
+ * it), else the catalogue's. For the "What if..." panel and `toggleVariant`.
+ */
+export const selectWhatIfs = (s: AppState): { whatIfs: readonly VariantDefinition[] } => {
+  if (!s.catalogue) return { whatIfs: NO_WHAT_IFS };
+  try {
+    return { whatIfs: scenarioToRun(s, s.catalogue, s.scenarioId)?.variants ?? NO_WHAT_IFS };
+  } catch {
+    return { whatIfs: NO_WHAT_IFS };
   }
 };

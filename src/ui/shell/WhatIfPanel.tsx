@@ -1,13 +1,15 @@
 // The "What if..." switches of the current scenario; flipping one re-runs the flow from the start.
 import { useEffect, useRef, type KeyboardEvent, type ReactElement } from 'react';
-import { selectVariantPanel, useAppStore, variantsOf } from '../../state/index';
+import { selectVariantPanel, useAppStore } from '../../state/index';
+import { selectWhatIfs } from '../../state/world/world-slice';
 import { selectReplayMode } from '../../state/har/har-slice';
 
 /** The left column (an overlay on narrow screens). */
 export function WhatIfPanel(): ReactElement {
-  const { catalogue, scenarioId, variants, busy, toggleVariant, whatIfOpen, setWhatIfOpen } =
+  const { catalogue, variants, busy, toggleVariant, whatIfOpen, setWhatIfOpen } =
     useAppStore(selectVariantPanel);
-  const options = variantsOf(catalogue, scenarioId);
+  // An edited world offers the what-ifs of its base scenario that fit it.
+  const { whatIfs: options } = useAppStore(selectWhatIfs);
   const { replaying } = useAppStore(selectReplayMode);
   const panel = useRef<HTMLElement>(null);
   // Opened as an overlay on a narrow screen: focus moves into it, Esc closes it and returns focus.
