@@ -73,6 +73,8 @@ test('invalid JSON and schema errors get a message; the last valid world keeps r
   await page.getByRole('button', { name: 'Edit scenario' }).click();
   const editor = page.getByRole('dialog', { name: 'Edit scenario' });
   await editor.getByRole('tab', { name: 'Parties' }).click();
+  // Opening the editor changes nothing: the scenario becomes an edited one at the first edit.
+  await expect(page.getByRole('button', { name: 'Edit scenario' })).toHaveText('Edit scenario');
   const name = editor.getByRole('textbox', { name: 'Name on the canvas' }).first();
   await name.fill('');
   await expect(editor.getByRole('alert')).toContainText('parties.0.label');

@@ -37,7 +37,7 @@ export interface WorldEditor {
 }
 
 /**
- * The editor's state. On first use it opens the current built-in scenario as a world, so every
+ * The editor's state. The first edit opens a copy of the scenario on screen as a world, so every
  * edit applies to a copy of what is on screen.
  */
 export function useWorldEditor(): WorldEditor {
@@ -49,12 +49,16 @@ export function useWorldEditor(): WorldEditor {
   const running = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
+  // Until the first edit the built-in scenario stays as it is: the draft is a copy of it, and
+  // the first edit opens that copy as the world (so opening the editor changes nothing).
+  const base = useMemo(() => {
+    const scenario = catalogue?.find((s) => s.id === scenarioId);
+    return scenario ? worldFromScenario(scenario) : null;
+  }, [catalogue, scenarioId]);
+  const current = useRef<{ world: World | null; base: World | null }>({ world, base });
   useEffect(() => {
-    if (world || !catalogue) return;
-    const scenario = catalogue.find((s) => s.id === scenarioId);
-    if (!scenario) return;
-    void openWorld(worldFromScenario(scenario));
-  }, [world, catalogue, scenarioId, openWorld]);
+    current.current = { world, base };
+  }, [world, base]);
 
   // A world opened elsewhere (a link, "My scenarios", the first open) replaces the draft when no
   // edit is waiting (state adjusted during render, as React recommends over an effect).
@@ -83,6 +87,8 @@ export function useWorldEditor(): WorldEditor {
       while (queued.current) {
         const { value } = queued.current;
         queued.current = null;
+        const { world: open, base: copy } = current.current;
+        if (!open && copy) await openWorld(copy);
         const result = await editWorld(value);
         if (!queued.current) setIssues(result.ok ? [] : result.issues);
       }
@@ -90,7 +96,7 @@ export function useWorldEditor(): WorldEditor {
       running.current = false;
       setPending(timer.current !== null);
     }
-  }, [editWorld]);
+  }, [editWorld, openWorld]);
 
   const submit = useCallback(
     (value: unknown, now = false) => {
@@ -110,8 +116,8 @@ export function useWorldEditor(): WorldEditor {
 
   const change = useCallback(
     (path: WorldPath, value: unknown) => {
-      setDraft((current: unknown) => {
-        const next = setIn(current, path, value);
+      setDraft((previous: unknown) => {
+        const next = setIn(previous ?? current.current.world ?? current.current.base, path, value);
         submit(next);
         return next;
       });
@@ -150,6 +156,6 @@ export function useWorldEditor(): WorldEditor {
   const shaped =
     typeof draft === 'object' && draft !== null && Array.isArray((draft as World).parties)
       ? (draft as World)
-      : world;
+      : (world ?? base);
   return { draft: shaped, issues, messages, pending, change, replace, open };
 }
