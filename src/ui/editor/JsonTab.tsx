@@ -6,15 +6,24 @@ import { json, jsonParseLinter } from '@codemirror/lang-json';
 import {
   bracketMatching,
   foldGutter,
+  HighlightStyle,
   syntaxHighlighting,
-  defaultHighlightStyle,
 } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { forceLinting, linter, lintGutter, type Diagnostic } from '@codemirror/lint';
 import { EditorState } from '@codemirror/state';
 import { EditorView, hoverTooltip, keymap, lineNumbers } from '@codemirror/view';
 import { worldJsonSchema, type WorldIssue } from '../../state/world/schema';
 import { rangeOfPath } from './json-position';
 import { describeSchema, pathAt, schemaAt } from './schema-hint';
+
+/** JSON colours from the theme tokens, readable in the light, dark and high-contrast themes. */
+const HIGHLIGHT = HighlightStyle.define([
+  { tag: tags.propertyName, color: 'var(--text-accent)' },
+  { tag: tags.string, color: 'var(--text-code)' },
+  { tag: [tags.number, tags.bool, tags.null], color: 'var(--link)' },
+  { tag: tags.invalid, color: 'var(--outcome-error-text)' },
+]);
 
 /** Colours from the app's theme tokens (custom properties reach into the shadow root). */
 const THEME = EditorView.theme({
@@ -122,7 +131,7 @@ export function JsonTab({ initial, issues, onValue }: JsonTabProps): ReactElemen
           history(),
           bracketMatching(),
           json(),
-          syntaxHighlighting(defaultHighlightStyle),
+          syntaxHighlighting(HIGHLIGHT),
           THEME,
           schemaLint,
           schemaHints(),

@@ -146,7 +146,7 @@ export function CheckField({
   );
 }
 
-/** A choice among fixed values; `parse` maps the option text back (e.g. to a number or null). */
+/** A choice among fixed values of any type (numbers, null, strings), shown by their labels. */
 export function SelectField<T>({
   label,
   path,
