@@ -34,7 +34,10 @@ const CRYPTO_LIBRARIES = [
   { name: '@peculiar/x509', message: 'Only src/engine/crypto imports @peculiar/x509.' },
   { name: 'xmldsigjs', message: 'Only src/engine/crypto imports xmldsigjs (XML signatures).' },
   { name: 'xml-core', message: 'Only src/engine/crypto imports xml-core.' },
-  { name: '@xmldom/xmldom', message: 'Only src/engine/crypto imports @xmldom/xmldom (the XML DOM).' },
+  {
+    name: '@xmldom/xmldom',
+    message: 'Only src/engine/crypto imports @xmldom/xmldom (the XML DOM).',
+  },
   { name: 'xpath', message: 'Only src/engine/crypto imports xpath.' },
 ];
 

@@ -151,8 +151,7 @@ export interface OboCall {
    * @see https://learn.microsoft.com/entra/identity-platform/v2-oauth2-on-behalf-of-flow#saml-assertions-obtained-with-an-oauth20-obo-flow
    */
   requestedTokenType?:
-    | 'urn:ietf:params:oauth:token-type:saml2'
-    | 'urn:ietf:params:oauth:token-type:saml1';
+    'urn:ietf:params:oauth:token-type:saml2' | 'urn:ietf:params:oauth:token-type:saml1';
   /** The downstream API party and the request it makes there. */
   downstream: PartyId;
   path: string;
