@@ -5,10 +5,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { OBO_TITLE, openApp, stepToEnd } from './helpers';
 
-/** Opens the "Scenario" dialog from the header. */
+/** Opens the "My scenarios" dialog from the header. */
 async function openWorkspace(page: Page) {
-  await page.getByRole('button', { name: 'Scenario', exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: 'Scenario' });
+  await page.getByRole('button', { name: 'My scenarios', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'My scenarios' });
   await expect(dialog).toBeVisible();
   return dialog;
 }

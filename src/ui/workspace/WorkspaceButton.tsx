@@ -1,4 +1,4 @@
-// The header's "Scenario" button: opens the workspace dialog (lazy) and takes scenario files dropped on the app.
+// The header's "My scenarios" button: opens the workspace dialog (lazy) and takes scenario files dropped on the app.
 import { lazy, Suspense, useState, type ReactElement } from 'react';
 import { useAppStore, type AppState } from '../../state/index';
 import { useScenarioFileDrop } from './use-file-drop';
@@ -11,7 +11,7 @@ const WorkspaceDialog = lazy(() =>
 const selectReady = (s: AppState) => ({ ready: s.catalogue !== null });
 
 /**
- * A header button named "Scenario" that opens the dialog with "Save as", "Export scenario",
+ * A header button named "My scenarios" (not "Scenario": that is the picker's name) that opens the dialog with "Save as", "Export scenario",
  * "Import scenario" and the "My scenarios" list; while files are dragged over the page, a hint
  * says a scenario file can be dropped.
  */
@@ -28,7 +28,7 @@ export function WorkspaceButton(): ReactElement {
         disabled={!ready}
         onClick={() => setOpen(true)}
       >
-        Scenario
+        My scenarios
       </button>
       {open ? (
         <Suspense fallback={null}>

@@ -1,4 +1,4 @@
-// The "Scenario" dialog: Save as, Export scenario, Import scenario, and the saved scenarios (My scenarios).
+// The "My scenarios" dialog: Save as, Export scenario, Import scenario, and the saved scenarios (My scenarios).
 import {
   useId,
   useRef,
@@ -36,7 +36,7 @@ const selectCurrent = (s: AppState) => ({
 type Outcome = { kind: 'ok' | 'error'; text: string } | null;
 
 /**
- * Modal dialog named "Scenario": a "Name" field with "Save as" (keeps the scenario on screen in
+ * Modal dialog named "My scenarios": a "Name" field with "Save as" (keeps the scenario on screen in
  * this browser; a saved one of that name is replaced, which the field's hint says), "Export
  * scenario" (downloads it as a scenario file), "Import scenario" (a file input; a scenario file
  * may also be dropped anywhere on the app) and "My scenarios" (open, rename, duplicate, delete
@@ -103,7 +103,7 @@ export function WorkspaceDialog({ onClose }: WorkspaceDialogProps): ReactElement
       {...handlers}
     >
       <div className="panel-dialog-head">
-        <h2 id={`${id}-title`}>Scenario</h2>
+        <h2 id={`${id}-title`}>My scenarios</h2>
         <button type="button" className="panel-dialog-close" aria-label="Close" onClick={onClose}>
           ×
         </button>
