@@ -13,14 +13,19 @@ export interface GeneratedCertificate {
   notAfter: number;
   /** SHA-1 thumbprint as upper-case hex (what the portal shows as "Thumbprint"). */
   thumbprintSha1: string;
+  /**
+   * The certificate's RSA private key as PKCS#8 PEM (RFC 5208, RFC 7468 section 10): simulator-only,
+   * handed back so that a party can sign client assertions with it (`GeneratedSigningKey.pkcs8`).
+   */
+  privateKeyPkcs8Pem: string;
 }
 
 /**
  * Generates an RSA 2048 key pair with WebCrypto and a self-signed certificate for it
  * (RSASSA-PKCS1-v1_5 with SHA-256), subject `CN=<commonName>`, valid from `notBefore` for
- * `lifetimeSeconds` (times in epoch seconds, from the simulated clock). The private key is not
- * kept: the certificate is for registering on an app (`keyCredentials`), as the portal's upload
- * does. Not deterministic (fresh key material); never used by runs of built-in scenarios.
+ * `lifetimeSeconds` (times in epoch seconds, from the simulated clock). The certificate is for
+ * registering on an app (`keyCredentials`), as the portal's upload does; the private key comes back
+ * as PKCS#8 PEM for a party's `private_key_jwt` credential. Not deterministic (fresh key material); never used by runs of built-in scenarios.
  * Rejects when the platform has no WebCrypto.
  * @see https://learn.microsoft.com/entra/identity-platform/certificate-credentials
  */
@@ -52,11 +57,14 @@ export async function generateCertificate(
   });
   const der = new Uint8Array(cert.rawData);
   const sha1 = new Uint8Array(await globalThis.crypto.subtle.digest('SHA-1', der));
+  const pkcs8 = new Uint8Array(await globalThis.crypto.subtle.exportKey('pkcs8', keys.privateKey));
+  const pkcs8Lines = toBase64(pkcs8).match(/.{1,64}/g) ?? [];
   return {
     certificateBase64: toBase64(der),
     subject: cert.subject,
     notBefore: Math.floor(cert.notBefore.getTime() / 1000),
     notAfter: Math.floor(cert.notAfter.getTime() / 1000),
     thumbprintSha1: [...sha1].map((b) => b.toString(16).padStart(2, '0').toUpperCase()).join(''),
+    privateKeyPkcs8Pem: `-----BEGIN PRIVATE KEY-----\n${pkcs8Lines.join('\n')}\n-----END PRIVATE KEY-----\n`,
   };
 }

@@ -1,5 +1,6 @@
 // The shape of a scenario: parties, registrations, starting facts, narration and what-if variants.
 import type { FixtureKeyName, SigningAlg } from '../crypto';
+import type { GeneratedSigningKey } from '../crypto/generated-key';
 import type { Directory } from '../directory/model';
 import type { AadstsCode, DocRef } from '../errors';
 import type { ClientSignUp, TokenCacheSettings } from './client';
@@ -45,7 +46,9 @@ export type PartyKind =
  * How a confidential client authenticates at the token endpoint.
  * - `client_secret_post`: `client_secret` in the body (RFC 6749 section 2.3.1).
  * - `client_secret_basic`: `Authorization: Basic base64(urlencode(id):urlencode(secret))`.
- * - `private_key_jwt`: a signed `client_assertion` (RFC 7523 section 2.2) from a fixture certificate;
+ * - `private_key_jwt`: a signed `client_assertion` (RFC 7523 section 2.2) with `key`: a committed
+ *   fixture key by name, or a key the editor generated (`{ pkcs8, certificate }`, see
+ *   {@link GeneratedSigningKey}; a key that cannot be imported makes the client send no credential);
  *   PS256 sends `x5t#S256`, RS256 sends `x5t`. `audience`, `lifetimeSeconds` and `notBeforeOffsetSeconds`
  *   exist for what-ifs.
  * - `none`: no credential (shows AADSTS7000218).
@@ -56,7 +59,7 @@ export type ClientCredential =
   | { type: 'client_secret_basic'; secret: string }
   | {
       type: 'private_key_jwt';
-      key: FixtureKeyName;
+      key: FixtureKeyName | GeneratedSigningKey;
       alg: SigningAlg;
       audience?: string;
       lifetimeSeconds?: number;

@@ -30,6 +30,30 @@ export const FIXTURE_KEY_NAMES = [
   'unregistered',
 ] as const satisfies readonly FixtureKeyName[];
 
+/**
+ * A key made by "Generate a certificate" (see `GeneratedSigningKey`): a PKCS#8 PEM private key
+ * (RFC 7468 section 10) and the certificate DER as standard base64. Only the shape is checked here;
+ * a key jose cannot import makes the client send no credential (AADSTS7000218).
+ */
+export const generatedKeySchema = z
+  .object({
+    pkcs8: z
+      .string()
+      .max(8_000)
+      .regex(
+        /^-----BEGIN PRIVATE KEY-----\r?\n(?:[A-Za-z0-9+/=]{1,76}\r?\n)+-----END PRIVATE KEY-----\r?\n?$/,
+        'Expected a PKCS#8 PEM private key (-----BEGIN PRIVATE KEY----- ... -----END PRIVATE KEY-----).',
+      ),
+    certificate: z
+      .string()
+      .max(8_000)
+      .regex(
+        /^MII[A-Za-z0-9+/]+={0,2}$/,
+        'Expected the certificate DER as standard base64 (as in keyCredentials[].key).',
+      ),
+  })
+  .strict();
+
 /** How a confidential client authenticates (see `ClientCredential`). Seconds. */
 export const credentialSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('client_secret_post'), secret: z.string().min(1).max(500) }).strict(),
@@ -37,7 +61,7 @@ export const credentialSchema = z.discriminatedUnion('type', [
   z
     .object({
       type: z.literal('private_key_jwt'),
-      key: z.enum(FIXTURE_KEY_NAMES),
+      key: z.union([z.enum(FIXTURE_KEY_NAMES), generatedKeySchema]),
       alg: z.enum(['RS256', 'PS256']),
       audience: z.string().max(500).optional(),
       lifetimeSeconds: z.number().int().min(-86_400).max(86_400).optional(),
