@@ -101,3 +101,22 @@ test('invalid JSON and schema errors get a message; the last valid world keeps r
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-json.png` });
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
 });
+
+test('a generated certificate signs the daemon in; removed from the app, the run fails with AADSTS700027', async ({
+  page,
+}) => {
+  await openApp(page);
+  await pickScenario(page, 'Daemon calls a web API with its own identity (client secret)');
+  await page.getByRole('button', { name: 'Edit scenario' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit scenario' });
+  await editor.getByRole('tab', { name: 'App registrations' }).click();
+  const app = editor.getByRole('combobox', { name: 'App registration', exact: true });
+  await app.selectOption({ label: 'Inventory Sync (daemon) (9b7e4c1a…)' });
+  await editor.getByRole('button', { name: 'Generate a certificate' }).click();
+  await editor.getByRole('button', { name: 'Use it to sign in as this app' }).click();
+  await expect(editor.getByText(/now signs client assertions with/)).toBeVisible();
+  await expect(editor.getByRole('status')).toHaveText(/^Flow succeeded/);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/editor-certificate.png` });
+  await editor.getByRole('button', { name: /Remove certificate CN=Inventory Sync/ }).click();
+  await expect(editor.getByRole('status')).toHaveText(/AADSTS700027/);
+});

@@ -5,6 +5,7 @@ import { newSecret } from '../../state/world/edit';
 import { AppRolesAndAccess } from './AppRolesAndAccess';
 import type { TabProps } from './DirectoryTab';
 import { CheckField, Group, LinesField, SelectField, TextField } from './fields';
+import { UseGeneratedKey, type GeneratedForApp } from './UseGeneratedKey';
 
 const AUDIENCES = [
   { value: 'AzureADMyOrg', label: 'This organization only (AzureADMyOrg)' },
@@ -31,6 +32,7 @@ export function AppsTab({ world, replace }: TabProps): ReactElement {
   const [picked, setPicked] = useState(0);
   const [certError, setCertError] = useState<string | null>(null);
   const [making, setMaking] = useState(false);
+  const [generated, setGenerated] = useState<GeneratedForApp | null>(null);
   const i = Math.min(picked, apps.length - 1);
   const app = apps[i];
   if (!app) return <p className="editor-note">This world has no app registrations.</p>;
@@ -61,6 +63,11 @@ export function AppsTab({ world, replace }: TabProps): ReactElement {
           endDateTime: cert.notAfter,
         },
       ]);
+      setGenerated({
+        appId: app.appId,
+        subject: cert.subject,
+        key: { pkcs8: cert.privateKeyPkcs8Pem, certificate: cert.certificateBase64 },
+      });
     } catch (error) {
       setCertError(
         `The certificate could not be made (${error instanceof Error ? error.message : 'WebCrypto failed'}).`,
@@ -292,9 +299,19 @@ export function AppsTab({ world, replace }: TabProps): ReactElement {
           </button>
         </div>
         {certError ? <p className="editor-message">{certError}</p> : null}
+        {generated?.appId === app.appId &&
+        app.keyCredentials.some((k) => k.key === generated.key.certificate) ? (
+          <UseGeneratedKey
+            key={generated.key.certificate}
+            world={world}
+            replace={replace}
+            generated={generated}
+          />
+        ) : null}
         <p className="editor-note">
           Simulator-only credentials, made in this page. A new secret is not used by a party until
-          you set it as the party&apos;s credential (JSON tab).
+          you set it as the party&apos;s credential (JSON tab); a generated certificate&apos;s key
+          stays in this page until you use it.
         </p>
       </Group>
     </div>
