@@ -39,3 +39,4 @@ export {
 } from './http/message';
 export { formatAadTimestamp, formatIsoSeconds } from './core/clock';
 export { readPage } from './parties/authority/pages';
+export { findApplicationByResource, findServicePrincipal } from './directory/directory';

@@ -284,9 +284,7 @@ const browserParty = z
     program: z
       .array(
         z.discriminatedUnion('do', [
-          z
-            .object({ do: z.literal('navigate'), id: actionId, url: z.string().min(1).max(4000) })
-            .strict(),
+          z.object({ do: z.literal('navigate'), id: actionId, url: z.url().max(4000) }).strict(),
           z
             .object({
               do: z.literal('wait'),

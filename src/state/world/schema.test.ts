@@ -90,6 +90,35 @@ describe('world format', () => {
     });
   });
 
+  it('refuses a starting token whose client or resource the authority cannot find (the runtime would throw)', () => {
+    const obo = worldFromScenario(scenario('obo-secret'));
+    const [token] = obo.startingTokens;
+    if (!token) throw new Error('obo-secret has no starting token');
+    const broken = {
+      ...obo,
+      startingTokens: [
+        { ...token, spec: { ...token.spec, clientAppId: ' ', resource: 'api://nowhere' } },
+      ],
+    };
+    const result = parseWorld(broken);
+    expect(result.ok).toBe(false);
+    if (!result.ok)
+      expect(result.issues.map((i) => i.path)).toEqual([
+        'startingTokens.0.spec.clientAppId',
+        'startingTokens.0.spec.resource',
+      ]);
+    // A browser's navigate action needs a URL: a blank one is a field error, not a TypeError later.
+    const sign = worldFromScenario(scenario('obo-implicit'));
+    const parties = sign.parties.map((p) =>
+      p.kind === 'browser'
+        ? { ...p, program: p.program.map((a) => (a.do === 'navigate' ? { ...a, url: ' ' } : a)) }
+        : p,
+    );
+    const blank = parseWorld({ ...sign, parties });
+    expect(blank.ok).toBe(false);
+    if (!blank.ok) expect(blank.issues[0]?.path).toMatch(/^parties\.\d+\.program\.0\.url$/);
+  });
+
   it('refuses an On-Behalf-Of loop', () => {
     const obo = worldFromScenario(scenario('obo-secret'));
     const parties = obo.parties.map((p) =>

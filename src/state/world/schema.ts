@@ -2,6 +2,7 @@
 // The editor, share links and the workspace's files all carry this shape.
 import { z } from 'zod';
 import type { Party, ScenarioDefinition } from '../../engine/index';
+import { findApplicationByResource, findServicePrincipal } from '../../engine/wire';
 import { WORLD_VERSION, scenarioFromWorld } from './convert';
 import { directorySchema } from './directory-schema';
 import {
@@ -143,7 +144,25 @@ function checkReferences(world: z.infer<typeof worldObject>, ctx: Ctx): void {
         message: `No user in the directory has the id "${party.userId}".`,
       });
   });
+  // The authority mints starting tokens before step 1: their client and resource must be apps
+  // with a service principal in the world's tenant (the runtime refuses to start otherwise).
+  const directory = world.directory as ScenarioDefinition['directory'];
+  const inTenant = (appId: string) => !!findServicePrincipal(directory, world.tenantId, appId);
   world.startingTokens.forEach((token, index) => {
+    const { clientAppId, resource } = token.spec;
+    if (!directory.applications.some((a) => a.appId === clientAppId) || !inTenant(clientAppId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startingTokens', index, 'spec', 'clientAppId'],
+        message: `No app registration with a service principal in tenant ${world.tenantId} has the app id "${clientAppId}".`,
+      });
+    const resourceApp = findApplicationByResource(directory, resource);
+    if (!resourceApp || !inTenant(resourceApp.appId))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['startingTokens', index, 'spec', 'resource'],
+        message: `No app registration with a service principal in tenant ${world.tenantId} is the resource "${resource}" (its app id or an App ID URI).`,
+      });
     if (!byId.has(token.holder))
       ctx.addIssue({
         code: 'custom',
