@@ -81,8 +81,9 @@ export function Header(): ReactElement {
         </button>
         <HarImportButton />
         <PresenterToggle />
+        {/* In the same wrapping row as the actions: alone after them it took a row of its own. */}
+        <ThemePicker />
       </div>
-      <ThemePicker />
       {sharing ? (
         <Suspense fallback={null}>
           <ShareDialog onClose={() => setSharing(false)} />
