@@ -15,10 +15,10 @@ import { failure, flowOf, requestContext } from './context';
 import type { AuthorizeResult } from './respond';
 import {
   answerFailure,
+  answerStop,
   checksEvent,
   deliver,
   errorDescription,
-  htmlPage,
   notFoundPage,
 } from './respond';
 import {
@@ -29,7 +29,6 @@ import {
 } from './request-checks';
 import { userSignedIn } from './interaction-checks';
 import { AUTHORIZE_SOURCES as S } from './sources';
-import type { TableOutcome } from './table';
 import { runAuthorizeRows } from './table';
 
 /** The admin consent doc, the source of this endpoint's own rows. */
@@ -155,19 +154,6 @@ export const adminConsentGranted: AuthorizeCheck = {
 
 /** The rows after sign-in. */
 const ADMIN_CONSENT_RESUME_CHECKS: readonly AuthorizeCheck[] = [userIsAdmin, adminConsentGranted];
-
-function answerStop(
-  ctx: AuthorizeContext,
-  name: string,
-  passed: readonly CheckName[],
-  stop: Exclude<TableOutcome, { kind: 'passed' }>,
-): AuthorizeResult {
-  if (stop.kind === 'failed') return answerFailure(ctx, name, passed, stop.row, stop.failure);
-  return {
-    response: htmlPage(200, stop.interact, ctx.headers),
-    events: [checksEvent(name, passed), ...(stop.events ?? [])],
-  };
-}
 
 /**
  * `GET /{tenant}/v2.0/adminconsent?client_id&scope&redirect_uri&state` (v1:

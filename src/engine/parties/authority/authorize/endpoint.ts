@@ -10,8 +10,7 @@ import type { AuthorizeContext } from './context';
 import { flowOf, requestContext } from './context';
 import { clientOf, evaluateFlowConsent } from './interaction-checks';
 import type { AuthorizeResult } from './respond';
-import { answerFailure, checksEvent, deliver, htmlPage, notFoundPage } from './respond';
-import type { TableOutcome } from './table';
+import { answerFailure, answerStop, checksEvent, deliver, notFoundPage } from './respond';
 import { authorizeCheck, authorizeRows, runAuthorizeRows } from './table';
 
 /** Authorization code lifetime, seconds (about 10 minutes, per the auth code flow doc). */
@@ -19,20 +18,6 @@ export const CODE_LIFETIME_SECONDS = 600;
 
 /** The endpoint name the trace shows, e.g. `authorize v2.0`. */
 const endpointName = (endpoint: 'v1' | 'v2') => `authorize ${endpoint === 'v2' ? 'v2.0' : 'v1.0'}`;
-
-/** A stopped walk as the endpoint's answer: an error, or the page the person must act on. */
-function answerStop(
-  ctx: AuthorizeContext,
-  name: string,
-  passed: readonly CheckName[],
-  stop: Exclude<TableOutcome, { kind: 'passed' }>,
-): AuthorizeResult {
-  if (stop.kind === 'failed') return answerFailure(ctx, name, passed, stop.row, stop.failure);
-  return {
-    response: htmlPage(200, stop.interact, ctx.headers),
-    events: [checksEvent(name, passed), ...(stop.events ?? [])],
-  };
-}
 
 /** The flow the request rows validated, stored until the person has answered every page. */
 function storeFlow(ctx: AuthorizeContext): AuthorizeFlow {

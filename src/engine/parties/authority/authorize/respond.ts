@@ -10,6 +10,7 @@ import { AUTHORITY_ORIGIN } from '../keys';
 import type { AuthorityPage } from '../pages';
 import { renderPage } from '../pages';
 import type { AuthorizeCheck, AuthorizeContext, AuthorizeFailure } from './context';
+import type { TableOutcome } from './table';
 
 /** A handled authorize-side request: the response, its events, and the failure (if any) for the error card. */
 export interface AuthorizeResult {
@@ -164,4 +165,21 @@ export function errorDescription(
 /** The 400 page for a request the authority cannot tie to a live flow or session (no check ran). */
 export function notFoundPage(title: string, message: string): HttpResponse {
   return htmlPage(400, { page: 'error', code: 70000, title, message });
+}
+
+/**
+ * A stopped walk of an authorize table as the endpoint's answer: the failed row's answer
+ * ({@link answerFailure}), or the page the person must act on (200) with the checks passed so far.
+ */
+export function answerStop(
+  ctx: AuthorizeContext,
+  name: string,
+  passed: readonly CheckName[],
+  stop: Exclude<TableOutcome, { kind: 'passed' }>,
+): AuthorizeResult {
+  if (stop.kind === 'failed') return answerFailure(ctx, name, passed, stop.row, stop.failure);
+  return {
+    response: htmlPage(200, stop.interact, ctx.headers),
+    events: [checksEvent(name, passed), ...(stop.events ?? [])],
+  };
 }
