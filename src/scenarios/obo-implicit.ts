@@ -1,19 +1,20 @@
 // OBO client limitation: implicit flow + wildcard reply URL. The implicit access token is redeemed; the ID token is not.
 import { DOCS } from '../engine/errors/docs';
-import type { ScenarioDefinition, VariantDefinition, WebAppParty } from '../engine/index';
+import type { ScenarioDefinition, VariantDefinition } from '../engine/index';
 import { APP, AUTHORITY, contosoDirectory, SECRET, SP, START_TIME, TENANT_ID } from './contoso';
 import { middleTier, oboNarration, REPORTS_API } from './obo-base';
 import { appOf } from './obo-variants';
-import { browser, SIGN_IN_LAYOUT, signInNarration, USER_PARTY, webApp } from './sign-in-base';
+import {
+  browser,
+  SIGN_IN_LAYOUT,
+  signInNarration,
+  USER_PARTY,
+  webApp,
+  webAppOf,
+} from './sign-in-base';
 
 /** The wildcard reply URL of the web app's registration (host wildcard, work or school apps only). */
 export const WILDCARD_REPLY = 'https://*.contoso.example/signin-oidc';
-
-const webAppOf = (s: ScenarioDefinition): WebAppParty => {
-  const party = s.parties.find((p) => p.kind === 'web-app');
-  if (party?.kind !== 'web-app') throw new Error('No web app in this scenario.');
-  return party;
-};
 
 /** What-if: the app's back end exchanges the implicit ID token with OBO (refused: wildcard reply URL). */
 export const ID_TOKEN_FOR_OBO: VariantDefinition = {

@@ -4,17 +4,11 @@ import type { ScenarioDefinition, VariantDefinition, WebAppParty } from '../engi
 import { APP, AUTHORITY, contosoDirectory, SECRET, START_TIME, TENANT_ID } from './contoso';
 import { middleTier, oboNarration, REPORTS_API } from './obo-base';
 import { appOf } from './obo-variants';
-import { browser, SIGN_IN_LAYOUT, signInNarration, USER_PARTY } from './sign-in-base';
+import { browser, SIGN_IN_LAYOUT, signInNarration, USER_PARTY, webAppOf } from './sign-in-base';
 
 /** The SPA's origin and its redirect URI (registered under the `spa` platform). */
 const SPA_ORIGIN = 'https://todo.contoso.example';
 const SPA_REDIRECT_PATH = '/redirect';
-
-const spaOf = (s: ScenarioDefinition): WebAppParty => {
-  const party = s.parties.find((p) => p.kind === 'web-app');
-  if (party?.kind !== 'web-app') throw new Error('No single-page app in this scenario.');
-  return party;
-};
 
 /** What-if: the SPA sends token A to the token endpoint itself (AADSTS7000218: a public client has no credential). */
 export const SPA_TRIES_OBO: VariantDefinition = {
@@ -24,7 +18,7 @@ export const SPA_TRIES_OBO: VariantDefinition = {
     'Instead of calling the Todo API, the single-page app posts token A to the token endpoint as an OBO assertion, asking for a Reports API token, then would call the Reports API itself. A SPA runs in the browser: it is a public client, with no secret or certificate to authenticate with.',
   expect: { code: 7000218, httpStatusAtClient: 502 },
   apply: (s) => {
-    const spa = spaOf(s);
+    const spa = webAppOf(s);
     spa.quirks = {
       ...spa.quirks,
       onBehalfOf: {

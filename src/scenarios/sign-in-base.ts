@@ -91,7 +91,8 @@ export function directoryWithOrdersAdminConsent(): ScenarioDefinition['directory
 /** The authority party, re-exported for layouts. */
 export { AUTHORITY };
 
-const webAppOf = (s: ScenarioDefinition): WebAppParty => {
+/** The scenario's web app (or single-page app) party, for what-ifs. Throws `Error` when there is none. */
+export const webAppOf = (s: ScenarioDefinition): WebAppParty => {
   const party = s.parties.find((p) => p.kind === 'web-app');
   if (party?.kind !== 'web-app') throw new Error('No web app in this scenario.');
   return party;

@@ -1,6 +1,6 @@
 // The web API doc's trusted subsystem: a web app calls its API as itself and names the user in an unsigned header.
 import { DOCS } from '../engine/errors/docs';
-import type { ApiParty, ScenarioDefinition, VariantDefinition, WebAppParty } from '../engine/index';
+import type { ApiParty, ScenarioDefinition, VariantDefinition } from '../engine/index';
 import { ORDERS_API } from './client-credentials-base';
 import { contosoDirectory, PERMISSION, SP, START_TIME, TENANT_ID, USER } from './contoso';
 import {
@@ -11,16 +11,11 @@ import {
   signInNarration,
   USER_PARTY,
   webApp,
+  webAppOf,
 } from './sign-in-base';
 
 /** The header in which the web app names the signed-in user. */
 export const USER_HEADER = 'X-On-Behalf-Of-User';
-
-const webAppOf = (s: ScenarioDefinition): WebAppParty => {
-  const party = s.parties.find((p) => p.kind === 'web-app');
-  if (party?.kind !== 'web-app') throw new Error('No web app in this scenario.');
-  return party;
-};
 
 /** What-if: the delegated version, side by side: the user travels inside the signed token. */
 export const DELEGATED_INSTEAD: VariantDefinition = {
