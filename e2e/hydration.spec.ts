@@ -95,3 +95,33 @@ test('a remembered theme and view, and a link, open without a hydration error', 
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
   expect(errors).toEqual([]);
 });
+
+test('a step taken before the canvas code has loaded: the painted canvas stays, then follows', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  // Hold the canvas chunk (React Flow) back until the person has stepped.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/FlowCanvas-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  const canvas = page.getByRole('region', { name: 'Flow diagram' });
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await expect(canvas.locator('.canvas')).not.toHaveAttribute('data-live', 'true');
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(stepCounter(page)).toHaveText('Step 1 of 10');
+  // The prerendered nodes are still there, and no edge is active yet: React Flow has not run.
+  for (const label of PARTY_NODES)
+    await expect(canvas.getByRole('group', { name: label, exact: true })).toBeVisible();
+  await expect(canvas.locator('.message-edge.edge-active')).toHaveCount(0);
+  release();
+  await expect(canvas.locator('.canvas')).toHaveAttribute('data-live', 'true');
+  // Hydrated with what its HTML showed, then drawn at step 1: the first message is active.
+  await expect(canvas.locator('.message-edge.edge-active')).toHaveCount(1);
+  for (const label of PARTY_NODES)
+    await expect(canvas.getByRole('group', { name: label, exact: true })).toBeVisible();
+  expect(errors).toEqual([]);
+});

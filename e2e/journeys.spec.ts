@@ -186,6 +186,11 @@ test.describe('engine failure', () => {
   }) => {
     await page.route(/\/assets\/(engine|scenarios)-[^/]*\.js$/, (route) => route.abort());
     await page.goto('/');
+    // The first screen's run comes with the page: it plays without the engine.
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.getByRole('group', { name: 'Playback' })).toContainText('Step 1 of 10');
+    // A what-if needs the scenarios and the engine, which cannot load.
+    await page.getByRole('checkbox', { name: 'Wrong client secret' }).check();
     const alert = page.getByRole('alert');
     await expect(
       alert.getByRole('heading', { name: 'The simulation could not run' }),

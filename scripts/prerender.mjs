@@ -112,10 +112,16 @@ function stylesFirst(html) {
 }
 
 /**
- * What the page preloads: the app's start (main.tsx imports it after the first paint) and the
- * scenario catalogue (hydrating waits for it; it is scenario data, not the engine).
+ * What the page preloads: the app's start (main.tsx imports it after the first paint). Hydrating
+ * needs nothing else: the scenario catalogue and the engine load once the page is live.
  */
-const PRELOADED_MODULES = ['/src/boot.tsx', '/src/scenarios/index.ts'];
+const PRELOADED_MODULES = ['/src/boot.tsx'];
+
+/**
+ * Modules whose stylesheets the first screen needs but whose code it does not preload: the canvas
+ * (React Flow) hydrates after the rest of the screen, from a chunk that boot.tsx requests.
+ */
+const STYLED_MODULES = ['/src/ui/canvas/FlowCanvas.tsx'];
 
 /**
  * `<link rel="modulepreload">` for {@link PRELOADED_MODULES} and every chunk they import
@@ -129,21 +135,32 @@ function preloadFirstScreen(html, bundle) {
   const roots = PRELOADED_MODULES.map((module) =>
     chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module)),
   );
-  /** @type {string[]} */
-  const files = [];
-  /** @param {string} fileName */
-  const visit = (fileName) => {
-    if (files.includes(fileName)) return;
-    files.push(fileName);
-    for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? [])
-      visit(imported);
+  /**
+   * The chunks `roots` import statically, themselves included.
+   * @param {(import('vite').Rollup.OutputChunk | undefined)[]} from
+   */
+  const closure = (from) => {
+    /** @type {string[]} */
+    const found = [];
+    /** @param {string} fileName */
+    const visit = (fileName) => {
+      if (found.includes(fileName)) return;
+      found.push(fileName);
+      for (const imported of chunks.find((c) => c.fileName === fileName)?.imports ?? [])
+        visit(imported);
+    };
+    for (const root of from) if (root) visit(root.fileName);
+    return found;
   };
-  for (const root of roots) if (root) visit(root.fileName);
+  const files = closure(roots);
   if (files.length === 0) return html;
+  const styled = closure(
+    STYLED_MODULES.map((module) => chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))),
+  );
   // The sheets the app's components import: in the head, so the prerendered screen paints styled.
   const sheets = [
     ...new Set(
-      files.flatMap((file) => [
+      [...files, ...styled].flatMap((file) => [
         ...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? []),
       ]),
     ),

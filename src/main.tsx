@@ -18,4 +18,7 @@ function afterNextPaint(): Promise<void> {
 }
 
 const prerendered = document.getElementById(FIRST_SCREEN_DATA_ID) !== null;
-void (prerendered ? afterNextPaint() : Promise.resolve()).then(() => import('./boot'));
+void (prerendered ? afterNextPaint() : Promise.resolve()).then(() => {
+  performance.mark('ofs:main-painted');
+  return import('./boot');
+});

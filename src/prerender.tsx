@@ -22,19 +22,21 @@ export interface PrerenderedFirstScreen {
  * Runs the store's initial scenario with the real engine (WebCrypto in Node), then renders the
  * app's tree from the data exactly as the page will read it back (a JSON round trip), so the
  * hydrated render sees the same values. `prerender` waits for the lazy parts of the first screen
- * (the Export menu), so no Suspense boundary is left for the client to render: the page hydrates
- * each one once its chunk has loaded. Throws when the run does not complete or rendering fails.
+ * (the Export menu, the canvas), so no Suspense boundary is left for the client to render: the page
+ * hydrates each one once its chunk has loaded. Throws when the run does not complete or rendering fails.
  */
 export async function renderFirstScreen(): Promise<PrerenderedFirstScreen> {
   const initial = appStore.getState();
   await initial.loadScenario(initial.scenarioId);
   const state = appStore.getState();
   const first = firstScreenOf(state);
-  if (!first || !state.catalogue)
-    throw new Error(`The first run did not complete: ${state.error ?? state.status}`);
+  if (!first) throw new Error(`The first run did not complete: ${state.error ?? state.status}`);
   const data = serialiseFirstScreen(first);
-  openFirstScreen(appStore, JSON.parse(data) as FirstScreenData, state.catalogue);
+  openFirstScreen(appStore, JSON.parse(data) as FirstScreenData);
   const { prelude } = await prerender(appElement(), {
+    // Every boundary inline, however large (the canvas's is over React's 12,800-byte default): an
+    // outlined one would need React's inline `$RC` script, which the page's policy refuses.
+    progressiveChunkSize: Number.POSITIVE_INFINITY,
     onError: (error) => {
       throw error;
     },

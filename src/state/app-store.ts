@@ -23,12 +23,38 @@ export const appStore = createAppStore({
 });
 
 /**
- * The store as React reads it. zustand's `useStore` takes the snapshot of server rendering and
- * hydration from `getInitialState`; here it is the current state, because the prerendered first
- * screen (scripts/prerender.mjs) is rendered from, and hydrated with, the state the store holds by
- * then (state/first-screen.ts), not the empty state it was created with.
+ * Loads the scenario catalogue into the store when it is not there yet (the prerendered first
+ * screen opens without it). Resolves once it is there; rejects when its chunk cannot load.
  */
-const hydratableStore: typeof appStore = { ...appStore, getInitialState: appStore.getState };
+export async function ensureCatalogue(): Promise<void> {
+  if (appStore.getState().catalogue) return;
+  const { SCENARIOS } = await loadCatalogue();
+  if (!appStore.getState().catalogue) appStore.setState({ catalogue: SCENARIOS });
+}
+
+/** The state the prerendered first screen shows, once the page has put it in the store. */
+let hydrationState: AppState | null = null;
+
+/**
+ * Keeps the store's current state (the prerendered first screen's, just opened from the page) as
+ * the state React hydrates with, however the store changes afterwards: a part of the screen that
+ * hydrates later (the canvas, once its chunk has loaded) must first render what its HTML shows,
+ * and React then re-renders it with the current state.
+ */
+export function keepHydrationState(): void {
+  hydrationState = appStore.getState();
+}
+
+/**
+ * The store as React reads it. zustand's `useStore` takes the snapshot of server rendering and
+ * hydration from `getInitialState`; here it is the state the prerendered first screen
+ * (scripts/prerender.mjs) was rendered from ({@link keepHydrationState}; at build time, the current
+ * state), not the empty state the store was created with.
+ */
+const hydratableStore: typeof appStore = {
+  ...appStore,
+  getInitialState: () => hydrationState ?? appStore.getState(),
+};
 
 /**
  * Reads the store through a module-level selector, compared shallowly (a plain value by

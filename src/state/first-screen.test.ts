@@ -14,6 +14,8 @@ import {
 } from './first-screen';
 import { startUrlSync, type HistoryPort } from './link/url-sync';
 import { createAppStore } from './store';
+import { selectScenarioIndex } from './catalogue';
+import { selectShownScenario, selectWhatIfs } from './world/world-slice';
 import type { StoreDeps } from './types';
 
 const deps: StoreDeps = {
@@ -79,7 +81,7 @@ describe('first screen data', () => {
     const data = await builtFirstScreen();
     const run = vi.fn(deps.run);
     const store = createAppStore({ ...deps, run });
-    openFirstScreen(store, data, SCENARIOS);
+    openFirstScreen(store, data);
     const history: HistoryPort = {
       readHash: () => '',
       push: vi.fn(),
@@ -101,10 +103,32 @@ describe('first screen data', () => {
     await vi.waitFor(() => expect(history.push).toHaveBeenCalled());
   });
 
+  it('lists every scenario and the what-ifs without the catalogue, which a change loads', async () => {
+    const data = await builtFirstScreen();
+    expect(data.scenarios.map((s) => s.id)).toEqual(SCENARIOS.map((s) => s.id));
+    // Plain data: the `apply` functions of the what-ifs stay in the catalogue.
+    expect(JSON.parse(JSON.stringify(data.scenarios))).toEqual(data.scenarios);
+    const loadCatalogue = vi.fn(deps.loadCatalogue);
+    const store = createAppStore({ ...deps, loadCatalogue });
+    openFirstScreen(store, data);
+    const state = store.getState();
+    expect(state.catalogue).toBeNull();
+    expect(selectScenarioIndex(state)).toEqual(data.scenarios);
+    const shown = SCENARIOS.find((s) => s.id === data.scenarioId);
+    expect(selectWhatIfs(state).whatIfs.map((v) => v.label)).toEqual(
+      shown?.variants.map((v) => v.label),
+    );
+    expect(selectShownScenario(state).shown?.summary).toBe(shown?.summary);
+    await store.getState().toggleVariant(shown?.variants[0]?.id ?? '');
+    expect(loadCatalogue).toHaveBeenCalledTimes(1);
+    expect(store.getState().catalogue).toBe(SCENARIOS);
+    expect(store.getState().run?.variants).toEqual([shown?.variants[0]?.id]);
+  });
+
   it('makes a change right after opening an entry of its own, so Back returns to the first screen', async () => {
     const data = await builtFirstScreen();
     const store = createAppStore(deps);
-    openFirstScreen(store, data, SCENARIOS);
+    openFirstScreen(store, data);
     const history: HistoryPort = {
       readHash: () => '',
       push: vi.fn(),

@@ -2,7 +2,8 @@
 // beside its prerendered HTML, so the page hydrates that HTML without waiting for the engine chunk
 // or WebCrypto (scripts/prerender.mjs writes both at build time).
 import type { StoreApi } from 'zustand/vanilla';
-import type { ScenarioDefinition, ScenarioId, SimulationRun } from '../engine/index';
+import type { ScenarioId, SimulationRun } from '../engine/index';
+import { summariseCatalogue, type ScenarioSummary } from './catalogue';
 import type { AppState } from './types';
 
 /**
@@ -11,15 +12,20 @@ import type { AppState } from './types';
  */
 export const FIRST_SCREEN_DATA_ID = 'first-screen-data';
 
-/** What the prerendered first screen shows, as embedded in index.html (version 1). */
+/** What the prerendered first screen shows, as embedded in index.html (version 2). */
 export interface FirstScreenData {
-  v: 1;
+  v: 2;
   /** The scenario of the first screen (the store's initial scenario). */
   scenarioId: ScenarioId;
   /** The seed the run was computed with. */
   seed: number;
   /** The scenario's run without variants or decisions, cursor before step 1. */
   run: SimulationRun;
+  /**
+   * Every scenario as the picker, the "What if..." panel and the inspector's introduction show it,
+   * so that hydrating waits for no scenario code: the catalogue loads once the page is live.
+   */
+  scenarios: ScenarioSummary[];
 }
 
 /** Whether a parsed value has the shape of {@link FirstScreenData} (as far as hydration relies on it). */
@@ -28,7 +34,9 @@ function isFirstScreenData(value: unknown): value is FirstScreenData {
   const data = value as Partial<Record<keyof FirstScreenData, unknown>>;
   const run = data.run as Partial<Record<keyof SimulationRun, unknown>> | null | undefined;
   return (
-    data.v === 1 &&
+    data.v === 2 &&
+    Array.isArray(data.scenarios) &&
+    data.scenarios.some((s: unknown) => (s as ScenarioSummary | null)?.id === data.scenarioId) &&
     typeof data.scenarioId === 'string' &&
     typeof data.seed === 'number' &&
     typeof run === 'object' &&
@@ -74,17 +82,15 @@ export function matchesFirstScreen(state: AppState, data: FirstScreenData): bool
 }
 
 /**
- * Puts the first screen's run into the store as if it had just been computed: the catalogue,
- * the run, status `ready`, the cursor before step 1. The engine is not needed until the person
- * changes something (a what-if, an answer, another scenario).
+ * Puts the first screen's run into the store as if it had just been computed: the scenarios'
+ * summaries (the catalogue itself is not loaded), the run, status `ready`, the cursor before
+ * step 1. Neither the catalogue nor the engine is needed until the person changes something (a
+ * what-if, an answer, another scenario); the store loads them then, if the page has not already.
  */
-export function openFirstScreen(
-  store: StoreApi<AppState>,
-  data: FirstScreenData,
-  catalogue: readonly ScenarioDefinition[],
-): void {
+export function openFirstScreen(store: StoreApi<AppState>, data: FirstScreenData): void {
   store.setState({
-    catalogue,
+    catalogue: null,
+    scenarioIndex: data.scenarios,
     scenarioId: data.scenarioId,
     seed: data.seed,
     variants: [],
@@ -98,8 +104,15 @@ export function openFirstScreen(
 
 /** The store's current first screen as {@link FirstScreenData} (build time), or `null` when not ready. */
 export function firstScreenOf(state: AppState): FirstScreenData | null {
-  if (state.status !== 'ready' || !state.run || state.variants.length > 0) return null;
-  return { v: 1, scenarioId: state.scenarioId, seed: state.seed, run: state.run };
+  if (state.status !== 'ready' || !state.run || !state.catalogue || state.variants.length > 0)
+    return null;
+  return {
+    v: 2,
+    scenarioId: state.scenarioId,
+    seed: state.seed,
+    run: state.run,
+    scenarios: [...summariseCatalogue(state.catalogue)],
+  };
 }
 
 /**

@@ -1,11 +1,17 @@
 // The state layer's public entry: the store, its hook, selectors and the pure view builders.
-export { appStore, useAppStore } from './app-store';
+export { appStore, ensureCatalogue, keepHydrationState, useAppStore } from './app-store';
 export { createAppStore, stepDurationMs, describeError, BASE_STEP_MS } from './store';
 export * from './selectors';
 export * from './views';
 export * from './events';
 export * from './format';
-export { groupScenarios, findScenario, variantsOf } from './catalogue';
+export {
+  groupScenarios,
+  findScenario,
+  selectScenarioIndex,
+  summariseCatalogue,
+  variantsOf,
+} from './catalogue';
 export { loadCatalogue, loadEngine } from './engine-loader';
 export {
   FIRST_SCREEN_DATA_ID,
@@ -16,7 +22,7 @@ export {
   serialiseFirstScreen,
 } from './first-screen';
 export type { FirstScreenData } from './first-screen';
-export type { ScenarioGroup } from './catalogue';
+export type { ScenarioGroup, ScenarioSummary, VariantSummary } from './catalogue';
 export { SPEEDS } from './types';
 export type {
   AppState,

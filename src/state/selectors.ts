@@ -1,6 +1,7 @@
 // Module-level selectors: each returns a small object the components read with useShallow.
 import type { PendingPrompt } from '../engine/index';
 import type { AppState } from './types';
+import { selectScenarioIndex } from './catalogue';
 
 /**
  * The prompt the person must answer now: the run stopped at it and every step before it is
@@ -38,7 +39,7 @@ export function selectInspectedIndex(state: AppState): number {
 
 /** Header: scenario picker. */
 export const selectScenarioPicker = (s: AppState) => ({
-  catalogue: s.catalogue,
+  scenarios: selectScenarioIndex(s),
   scenarioId: s.scenarioId,
   loadScenario: s.loadScenario,
   whatIfOpen: s.whatIfOpen,
@@ -48,7 +49,7 @@ export const selectScenarioPicker = (s: AppState) => ({
 
 /** "What if..." panel. */
 export const selectVariantPanel = (s: AppState) => ({
-  catalogue: s.catalogue,
+  scenarios: selectScenarioIndex(s),
   scenarioId: s.scenarioId,
   variants: s.variants,
   busy: s.status === 'loading',

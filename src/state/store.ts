@@ -187,6 +187,7 @@ export function createAppStore(
 
   const simulation = (set: Set, get: Get): SimulationSlice => ({
     catalogue: null,
+    scenarioIndex: null,
     scenarioId: options.initialScenario ?? 'obo-secret',
     variants: [],
     seed: options.seed ?? 1,

@@ -1,4 +1,5 @@
 // The store's shape: the simulation, playback, inspector and layout slices and their actions.
+import type { ScenarioSummary } from './catalogue';
 import type { EmbedOptions, LinkState } from './link/schema';
 import type { WorldSlice } from './world/world-slice';
 import type { HarSlice } from './har/har-slice';
@@ -66,8 +67,14 @@ export interface ViewPreference {
 
 /** Scenario, variant switches, seed and the run they produced. */
 export interface SimulationSlice {
-  /** Every scenario, once the engine chunk has loaded (`null` before). */
+  /** Every scenario, once the catalogue chunk has loaded (`null` before). */
   catalogue: readonly ScenarioDefinition[] | null;
+  /**
+   * What the screen lists of every scenario before the catalogue has loaded: the prerendered
+   * first screen's (state/first-screen.ts), else `null`. Read it through `selectScenarioIndex`,
+   * which prefers the loaded catalogue.
+   */
+  scenarioIndex: readonly ScenarioSummary[] | null;
   scenarioId: ScenarioId;
   /** Enabled variant ids, in the order the scenario lists them. */
   variants: string[];

@@ -4,9 +4,9 @@ import type {
   ScenarioDefinition,
   ScenarioId,
   UserDecision,
-  VariantDefinition,
 } from '../../engine/index';
 import type { AppState } from '../types';
+import { selectScenarioIndex, type ScenarioSummary, type VariantSummary } from '../catalogue';
 import type { LinkState } from '../link/schema';
 import { scenarioFromWorld } from './convert';
 import type { World, WorldIssue } from './schema';
@@ -204,22 +204,29 @@ export function worldSlice(set: Set, get: Get, startRun: StartRun): WorldSlice {
  * The scenario the screen shows for the current run: the edited world's (its summary, docs)
  * when one is open, else the catalogue's. For the inspector's introduction.
  */
-export const selectShownScenario = (s: AppState): { shown: ScenarioDefinition | undefined } => {
-  if (!s.catalogue || !s.run) return { shown: undefined };
+export const selectShownScenario = (s: AppState): { shown: ScenarioSummary | undefined } => {
+  if (!s.run) return { shown: undefined };
+  const listed = selectScenarioIndex(s)?.find((c) => c.id === s.run?.scenarioId);
+  if (!s.world || !s.catalogue) return { shown: listed };
   try {
     return { shown: scenarioToRun(s, s.catalogue, s.run.scenarioId) };
   } catch {
-    return { shown: s.catalogue.find((c) => c.id === s.run?.scenarioId) };
+    return { shown: listed };
   }
 };
 
-const NO_WHAT_IFS: readonly VariantDefinition[] = [];
+const NO_WHAT_IFS: readonly VariantSummary[] = [];
 
 /**
  * The what-if switches of the scenario on screen: the edited world's (those of its base that fit
- * it), else the catalogue's. For the "What if..." panel and `toggleVariant`.
+ * it, once the catalogue has loaded), else the listed scenario's (known before the catalogue has
+ * loaded). For the "What if..." panel and `toggleVariant`.
  */
-export const selectWhatIfs = (s: AppState): { whatIfs: readonly VariantDefinition[] } => {
+export const selectWhatIfs = (s: AppState): { whatIfs: readonly VariantSummary[] } => {
+  if (!s.world)
+    return {
+      whatIfs: selectScenarioIndex(s)?.find((c) => c.id === s.scenarioId)?.variants ?? NO_WHAT_IFS,
+    };
   if (!s.catalogue) return { whatIfs: NO_WHAT_IFS };
   try {
     return { whatIfs: scenarioToRun(s, s.catalogue, s.scenarioId)?.variants ?? NO_WHAT_IFS };

@@ -23,6 +23,7 @@ import { keepUnchangedEdges, keepUnchangedNodes } from './keep-unchanged';
 import { MessageEdge } from './MessageEdge';
 import { PartyNode } from './PartyNode';
 import { PersonEdge } from './PersonEdge';
+import { useHydrated } from '../use-hydrated';
 
 const nodeTypes = { party: PartyNode } satisfies NodeTypes;
 const edgeTypes = { message: MessageEdge, person: PersonEdge } satisfies EdgeTypes;
@@ -87,8 +88,11 @@ function Canvas({ graph }: { graph: FlowGraph }): ReactElement {
     };
   }, [fitView]);
 
+  // `data-live` tells that React Flow has hydrated (or drawn) the canvas: panning, zooming and
+  // dragging work from then on. The prerendered canvas is painted before it (CanvasIsland).
+  const live = useHydrated();
   return (
-    <div className="canvas" ref={wrapper}>
+    <div className="canvas" ref={wrapper} data-live={live ? 'true' : undefined}>
       <ReactFlow<PartyFlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}

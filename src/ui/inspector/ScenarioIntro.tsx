@@ -1,7 +1,7 @@
 // The inspector before step 1: the scenario's summary, docs and starting facts with their tokens.
 import type { ReactElement } from 'react';
-import type { ScenarioDefinition, SimulationRun } from '../../engine/index';
-import { buildStartingFacts } from '../../state/index';
+import type { SimulationRun } from '../../engine/index';
+import { buildStartingFacts, type ScenarioSummary } from '../../state/index';
 import { DocLinks } from './DocLinks';
 import { TokenCard } from './TokenCard';
 
@@ -11,7 +11,7 @@ export function ScenarioIntro({
   scenario,
 }: {
   run: SimulationRun;
-  scenario: ScenarioDefinition | undefined;
+  scenario: ScenarioSummary | undefined;
 }): ReactElement {
   const facts = buildStartingFacts(run);
   return (

@@ -10,7 +10,7 @@ import {
   useAppStore,
   type AppState,
 } from '../../state/index';
-import { FlowCanvas } from '../canvas/FlowCanvas';
+import { CanvasIsland } from '../canvas/CanvasIsland';
 import { RunStatus } from '../shell/RunStatus';
 import '../shell/shell.css';
 import './audience.css';
@@ -96,7 +96,7 @@ export function AudienceApp(): ReactElement {
               <SequenceView run={run} />
             </Suspense>
           ) : parties ? (
-            <FlowCanvas key={scenarioId} run={run} parties={parties} />
+            <CanvasIsland key={scenarioId} run={run} parties={parties} />
           ) : null}
           <RunStatus />
         </section>

@@ -3,7 +3,7 @@
 import { lazy, Suspense, type ReactElement } from 'react';
 import type { PartyView, SimulationRun } from '../../engine/index';
 import { useAppStore, type AppState } from '../../state/index';
-import { FlowCanvas } from '../canvas/FlowCanvas';
+import { CanvasIsland } from '../canvas/CanvasIsland';
 import { PromptLayer } from '../dialogs/PromptLayer';
 import { RunStatus } from '../shell/RunStatus';
 import { ViewSwitch, viewTabId } from './ViewSwitch';
@@ -47,7 +47,7 @@ export function DiagramArea({ run, parties, scenarioId }: DiagramAreaProps): Rea
               <SequenceView run={run} />
             </Suspense>
           ) : parties ? (
-            <FlowCanvas key={scenarioId} run={run} parties={parties} />
+            <CanvasIsland key={scenarioId} run={run} parties={parties} />
           ) : null}
         </div>
         <RunStatus />

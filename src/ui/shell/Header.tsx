@@ -24,7 +24,7 @@ const DecodeTokenDialog = lazy(() =>
 
 /** The top bar. */
 export function Header(): ReactElement {
-  const { catalogue, whatIfOpen, setWhatIfOpen, variantCount } = useAppStore(selectScenarioPicker);
+  const { scenarios, whatIfOpen, setWhatIfOpen, variantCount } = useAppStore(selectScenarioPicker);
   const [sharing, setSharing] = useState(false);
   const [decoding, setDecoding] = useState(false);
   // Share links carry scenarios; a HAR replay stays in the page (its bar says so).
@@ -66,7 +66,7 @@ export function Header(): ReactElement {
           type="button"
           className="header-button"
           aria-haspopup="dialog"
-          disabled={!catalogue || replaying}
+          disabled={!scenarios || replaying}
           onClick={() => setSharing(true)}
         >
           Share

@@ -2,7 +2,6 @@
 import { useEffect, useMemo, useState, type ChangeEvent, type ReactElement } from 'react';
 import {
   appStore,
-  findScenario,
   groupScenarios,
   selectScenarioPicker,
   useAppStore,
@@ -53,7 +52,7 @@ const selectOpenWorld = (s: AppState) => ({
 
 /** A labelled `<select>` named "Scenario", disabled until the catalogue has loaded. */
 export function ScenarioPicker(): ReactElement {
-  const { catalogue, scenarioId, loadScenario } = useAppStore(selectScenarioPicker);
+  const { scenarios, scenarioId, loadScenario } = useAppStore(selectScenarioPicker);
   const { world, worldName, embed } = useAppStore(selectOpenWorld);
   const saved = useSavedScenarios(!embed);
   const open = useMemo(() => findOpenSaved(saved, world, worldName), [saved, world, worldName]);
@@ -64,7 +63,7 @@ export function ScenarioPicker(): ReactElement {
       void loadWorkspace().then(({ openSaved }) => openSaved(id));
       return;
     }
-    const scenario = findScenario(catalogue, event.target.value);
+    const scenario = scenarios?.find((s) => s.id === event.target.value);
     if (!scenario) return;
     // Arrow keys on the closed picker change the scenario at once: say where the old run went.
     const { decisions, variants, run, notify } = appStore.getState();
@@ -79,9 +78,9 @@ export function ScenarioPicker(): ReactElement {
   return (
     <label className="scenario-picker">
       <span>Scenario</span>
-      <select value={value} onChange={onChange} disabled={!catalogue}>
-        {!catalogue ? <option value={scenarioId}>Loading scenarios…</option> : null}
-        {groupScenarios(catalogue ?? []).map((group) => (
+      <select value={value} onChange={onChange} disabled={!scenarios}>
+        {!scenarios ? <option value={scenarioId}>Loading scenarios…</option> : null}
+        {groupScenarios(scenarios ?? []).map((group) => (
           <optgroup key={group.category} label={group.category}>
             {group.scenarios.map((s) => (
               <option key={s.id} value={s.id}>
@@ -90,7 +89,7 @@ export function ScenarioPicker(): ReactElement {
             ))}
           </optgroup>
         ))}
-        {catalogue && (saved.length > 0 || (world && !open)) ? (
+        {scenarios && (saved.length > 0 || (world && !open)) ? (
           // An embed's edited world is the link's, not the visitor's: no "My scenarios" there.
           <optgroup label={embed ? 'Edited scenario' : 'My scenarios'}>
             {world && !open ? (

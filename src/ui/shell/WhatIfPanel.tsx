@@ -6,7 +6,7 @@ import { selectReplayMode } from '../../state/har/har-slice';
 
 /** The left column (an overlay on narrow screens). */
 export function WhatIfPanel(): ReactElement {
-  const { catalogue, variants, busy, toggleVariant, whatIfOpen, setWhatIfOpen } =
+  const { scenarios, variants, busy, toggleVariant, whatIfOpen, setWhatIfOpen } =
     useAppStore(selectVariantPanel);
   // An edited world offers the what-ifs of its base scenario that fit it.
   const { whatIfs: options } = useAppStore(selectWhatIfs);
@@ -54,7 +54,7 @@ export function WhatIfPanel(): ReactElement {
           A HAR replay shows what really travelled, so nothing can be switched: what-ifs belong to
           scenarios. Use &quot;Back to scenarios&quot; above the diagram to return.
         </p>
-      ) : !catalogue ? (
+      ) : !scenarios ? (
         <p className="muted">Loading…</p>
       ) : options.length === 0 ? (
         <p className="muted">This scenario has no what-if switches.</p>

@@ -1,6 +1,11 @@
 // The header's "My scenarios" button: opens the workspace dialog (lazy) and takes scenario files dropped on the app.
 import { lazy, Suspense, useState, type ReactElement } from 'react';
-import { useAppStore, type AppState } from '../../state/index';
+import {
+  ensureCatalogue,
+  selectScenarioIndex,
+  useAppStore,
+  type AppState,
+} from '../../state/index';
 import { useScenarioFileDrop } from './use-file-drop';
 import './file-drop.css';
 
@@ -8,7 +13,7 @@ const WorkspaceDialog = lazy(() =>
   import('./WorkspaceDialog').then((m) => ({ default: m.WorkspaceDialog })),
 );
 
-const selectReady = (s: AppState) => ({ ready: s.catalogue !== null });
+const selectReady = (s: AppState) => ({ ready: selectScenarioIndex(s) !== null });
 
 /**
  * A header button named "My scenarios" (not "Scenario": that is the picker's name) that opens the dialog with "Save as", "Export scenario",
@@ -26,7 +31,11 @@ export function WorkspaceButton(): ReactElement {
         className="header-button"
         aria-haspopup="dialog"
         disabled={!ready}
-        onClick={() => setOpen(true)}
+        onClick={() => {
+          // Saving and exporting start from the scenario's definition: load it if it has not.
+          ensureCatalogue().catch(() => undefined);
+          setOpen(true);
+        }}
       >
         My scenarios
       </button>

@@ -7,7 +7,7 @@ import {
   type FormEvent,
   type ReactElement,
 } from 'react';
-import { useAppStore, type AppState } from '../../state/index';
+import { selectScenarioIndex, useAppStore, type AppState } from '../../state/index';
 import {
   currentWorld,
   importScenarioFile,
@@ -29,7 +29,7 @@ export interface WorkspaceDialogProps {
 const selectCurrent = (s: AppState) => ({
   world: s.world,
   worldName: s.worldName,
-  title: s.catalogue?.find((c) => c.id === s.scenarioId)?.title ?? '',
+  title: selectScenarioIndex(s)?.find((c) => c.id === s.scenarioId)?.title ?? '',
 });
 
 /** A line for the person: what an action did, or why it did nothing. */
