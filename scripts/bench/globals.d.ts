@@ -13,6 +13,8 @@ declare global {
     __benchFirstNode?: number;
     /** performance.now() when the canvas became interactive. */
     __benchReady?: number;
+    /** When React Flow had hydrated the canvas and that frame was painted (the app only). */
+    __benchLive?: number;
     __bench: {
       /** "Step N of M" in an element's text. */
       stepOf(element: Element | null | undefined): BenchStep | undefined;

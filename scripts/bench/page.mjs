@@ -43,7 +43,13 @@ function installReadyProbe() {
     requestAnimationFrame(() => setTimeout(() => write(performance.now()), 0));
   let readySeen = false;
   let nodeSeen = false;
+  let liveSeen = false;
   const check = () => {
+    // The app's canvas says when React Flow has hydrated it (the floors have no such mark).
+    if (!liveSeen && document.querySelector('.canvas[data-live="true"]')) {
+      liveSeen = true;
+      afterPaint((t) => (window.__benchLive = t));
+    }
     if (!nodeSeen) {
       const node = partyNodes()[0];
       if (node && isShown(node)) {
@@ -53,9 +59,9 @@ function installReadyProbe() {
     }
     if (!readySeen && isReady()) {
       readySeen = true;
-      observer.disconnect();
       afterPaint((t) => (window.__benchReady = t));
     }
+    if (readySeen && liveSeen) observer.disconnect();
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { subtree: true, childList: true, attributes: true });
@@ -146,6 +152,14 @@ export async function withPage(browser, reducedMotion, use) {
 export async function loadAndWaitReady(page, url = BASE_URL) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__benchReady !== undefined, null, { timeout: 15_000 });
+  // The app's canvas goes live (React Flow hydrated) after the screen is interactive.
+  await page
+    .waitForFunction(
+      () => window.__benchLive !== undefined || !document.querySelector('.canvas'),
+      null,
+      { timeout: 10_000 },
+    )
+    .catch(() => {});
   // A static page is ready as soon as it is parsed, before its first paint: wait for that too.
   await page
     .waitForFunction(
@@ -169,9 +183,13 @@ export async function loadAndWaitReady(page, url = BASE_URL) {
     return {
       ready: window.__benchReady ?? NaN,
       firstNode: window.__benchFirstNode ?? NaN,
+      live: window.__benchLive ?? NaN,
       firstContentfulPaint: paint ? paint.startTime : NaN,
       domContentLoaded: nav ? nav.domContentLoadedEventEnd : NaN,
       lastScript: scripts.length > 0 ? Math.max(...scripts) : NaN,
+      // The app's own User Timing marks (src/main.tsx, src/boot.tsx); NaN on the floor pages.
+      appStart: performance.getEntriesByName('ofs:boot')[0]?.startTime ?? NaN,
+      hydrated: performance.getEntriesByName('ofs:hydrated')[0]?.startTime ?? NaN,
     };
   });
 }
