@@ -1,10 +1,6 @@
 // The edited world in the store: open one, edit it (each valid edit re-runs), close it.
 import type { StoreApi } from 'zustand/vanilla';
-import type {
-  ScenarioDefinition,
-  ScenarioId,
-  UserDecision,
-} from '../../engine/index';
+import type { ScenarioDefinition, ScenarioId, UserDecision } from '../../engine/index';
 import type { AppState } from '../types';
 import { selectScenarioIndex, type ScenarioSummary, type VariantSummary } from '../catalogue';
 import type { LinkState } from '../link/schema';
