@@ -125,3 +125,35 @@ test('a step taken before the canvas code has loaded: the painted canvas stays, 
     await expect(canvas.getByRole('group', { name: label, exact: true })).toBeVisible();
   expect(errors).toEqual([]);
 });
+
+test('Play and Next take a press before the app has started, carried out once it has', async ({
+  page,
+}) => {
+  const errors = collectErrors(page);
+  // Hold the app's start back: the screen stays as the HTML painted it, with the entry script.
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/boot-[\w-]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await page.getByRole('button', { name: 'Next step' }).click();
+  // Nothing has run yet: the counter is the prerendered one.
+  await expect(stepCounter(page)).toHaveText('Step 0 of 10');
+  await page.getByRole('button', { name: 'Play' }).click();
+  release();
+  // Both steps, then playback from there on.
+  await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
+  await expect(stepCounter(page)).toHaveText(/^Step ([2-9]|10) of 10$/);
+  expect(errors).toEqual([]);
+});
+
+test('when the app cannot start, the early buttons go back to disabled', async ({ page }) => {
+  await page.route(/\/assets\/boot-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
+});

@@ -112,27 +112,25 @@ function stylesFirst(html) {
 }
 
 /**
- * What the page preloads: the app's start (main.tsx imports it after the first paint). Hydrating
- * needs nothing else: the scenario catalogue and the engine load once the page is live.
+ * Modules whose stylesheets the first screen needs, linked in the head so that the prerendered
+ * screen paints styled: the app's start (boot.tsx, which main.tsx imports after the first paint)
+ * and the canvas (React Flow, which hydrates after the rest of the screen). Their code is not
+ * preloaded: fetched and compiled alongside the first screen's stylesheets, it held the first
+ * paint back by about 40 ms on the bench's machine (`npm run bench`), and presses on Play and Next
+ * made before it runs are kept (src/ui/early-input.ts). main.tsx's import fetches the start's
+ * chunks in parallel once the first frame is out.
  */
-const PRELOADED_MODULES = ['/src/boot.tsx'];
+const STYLED_MODULES = ['/src/boot.tsx', '/src/ui/canvas/FlowCanvas.tsx'];
 
 /**
- * Modules whose stylesheets the first screen needs but whose code it does not preload: the canvas
- * (React Flow) hydrates after the rest of the screen, from a chunk that boot.tsx requests.
- */
-const STYLED_MODULES = ['/src/ui/canvas/FlowCanvas.tsx'];
-
-/**
- * `<link rel="modulepreload">` for {@link PRELOADED_MODULES} and every chunk they import
- * statically, so they download and compile while the first screen paints (the sheets of those
- * chunks as stylesheets); none for what the page already links.
+ * `<link rel="stylesheet">` for the sheets {@link STYLED_MODULES} and every chunk they import
+ * statically carry; none for what the page already links.
  * @param {string} html
  * @param {import('vite').Rollup.OutputBundle | undefined} bundle
  */
-function preloadFirstScreen(html, bundle) {
+function linkFirstScreenSheets(html, bundle) {
   const chunks = Object.values(bundle ?? {}).filter((output) => output.type === 'chunk');
-  const roots = PRELOADED_MODULES.map((module) =>
+  const roots = STYLED_MODULES.map((module) =>
     chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module)),
   );
   /**
@@ -154,31 +152,23 @@ function preloadFirstScreen(html, bundle) {
   };
   const files = closure(roots);
   if (files.length === 0) return html;
-  const styled = closure(
-    STYLED_MODULES.map((module) => chunks.find((chunk) => chunk.facadeModuleId?.endsWith(module))),
-  );
-  // The sheets the app's components import: in the head, so the prerendered screen paints styled.
   const sheets = [
     ...new Set(
-      [...files, ...styled].flatMap((file) => [
+      files.flatMap((file) => [
         ...(chunks.find((c) => c.fileName === file)?.viteMetadata?.importedCss ?? []),
       ]),
     ),
   ];
-  const links = [
-    ...sheets
-      .filter((file) => !html.includes(`"./${file}"`))
-      .map((file) => `    <link rel="stylesheet" crossorigin href="./${file}">\n`),
-    ...files
-      .filter((file) => !html.includes(`"./${file}"`))
-      .map((file) => `    <link rel="modulepreload" crossorigin href="./${file}">\n`),
-  ].join('');
+  const links = sheets
+    .filter((file) => !html.includes(`"./${file}"`))
+    .map((file) => `    <link rel="stylesheet" crossorigin href="./${file}">\n`)
+    .join('');
   return html.replace(/ *<\/head>/, (end) => `${links}${end}`);
 }
 
 /**
  * The Vite plugin: in `vite build` only, puts the prerendered first screen and its data into
- * index.html, and preloads what the first screen runs.
+ * index.html, and links the stylesheets the first screen needs.
  * @returns {import('vite').Plugin}
  */
 export function prerenderFirstScreen() {
@@ -188,7 +178,7 @@ export function prerenderFirstScreen() {
     transformIndexHtml: {
       order: 'post',
       async handler(page, context) {
-        const html = stylesFirst(inlineThemeInit(preloadFirstScreen(page, context.bundle)));
+        const html = stylesFirst(inlineThemeInit(linkFirstScreenSheets(page, context.bundle)));
         if (!html.includes(ROOT_ELEMENT)) return html;
         let screen;
         try {

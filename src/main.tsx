@@ -1,12 +1,14 @@
 // Entry point: the prerendered first screen (index.html) is painted first, from HTML and CSS
-// alone; the app (boot.tsx, its modules preloaded by the page) starts after that frame, so that
-// compiling and running it does not hold the first paint back. Without a prerendered screen (the
-// dev server) it starts at once.
+// alone; the app (boot.tsx) is fetched and starts after that frame, so that downloading, compiling
+// and running it do not hold the first paint back. Without a prerendered screen (the
+// dev server) it starts at once. Until it has started, presses on the prerendered Play and Next
+// are kept (ui/early-input.ts) and replayed once the screen is hydrated.
 import './ui/theme.css';
 import './ui/theme-dark.css';
 import './ui/theme-contrast.css';
 import './ui/base.css';
 import { FIRST_SCREEN_DATA_ID } from './state/first-screen';
+import { acceptEarlyInput, refuseEarlyInput } from './ui/early-input';
 
 /** Resolves after the next frame has been produced (or soon, in a hidden tab without frames). */
 function afterNextPaint(): Promise<void> {
@@ -18,7 +20,12 @@ function afterNextPaint(): Promise<void> {
 }
 
 const prerendered = document.getElementById(FIRST_SCREEN_DATA_ID) !== null;
-void (prerendered ? afterNextPaint() : Promise.resolve()).then(() => {
-  performance.mark('ofs:main-painted');
-  return import('./boot');
-});
+// A link (in the fragment) or the audience window draws another screen than the prerendered one.
+if (prerendered && window.location.hash === '' && window.location.search === '')
+  acceptEarlyInput(document);
+void (prerendered ? afterNextPaint() : Promise.resolve())
+  .then(() => {
+    performance.mark('ofs:main-painted');
+    return import('./boot');
+  })
+  .catch(() => refuseEarlyInput(document));

@@ -31,7 +31,11 @@ export function StepControls(): ReactElement {
     setSpeed,
   } = useAppStore(selectPlayback);
   // Until the prerendered first screen is hydrated, its buttons have no handlers: keep them off.
-  const ready = useHydrated() && runReady;
+  // Play and Next are marked `data-early`: the page's entry script turns them on at once and keeps
+  // their presses until the app has started (ui/early-input.ts).
+  const hydrated = useHydrated();
+  const ready = hydrated && runReady;
+  const early = !hydrated && runReady;
   const total = run?.steps.length ?? 0;
   const atStart = cursor <= first;
   // At a prompt a what-if answers, Next gives that answer (see the store's stepForward).
@@ -77,6 +81,7 @@ export function StepControls(): ReactElement {
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
           onClick={togglePlay}
           disabled={!ready || total === 0}
+          data-early={early && total > 0 && !playing ? 'play' : undefined}
         >
           <ControlIcon name={playing ? 'pause' : 'play'} />
           <span className="control-text">{playing ? 'Pause' : 'Play'}</span>
@@ -90,6 +95,7 @@ export function StepControls(): ReactElement {
           title="Next step (Right arrow)"
           onClick={stepForward}
           disabled={!ready || atEnd}
+          data-early={early && !atEnd ? 'next' : undefined}
         >
           <span className="control-text">Next</span>
           <ControlIcon name="next" />
