@@ -22,6 +22,17 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
+/** Holds back the responses for `url` until the returned function is called. */
+async function holdBack(page: Page, url: RegExp): Promise<() => void> {
+  let release = (): void => undefined;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(url, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return () => release();
+}
+
 test.use({ reducedMotion: 'reduce' });
 
 test('the first screen is in the HTML, party nodes and all, before any script runs', async ({
@@ -101,12 +112,7 @@ test('a step taken before the canvas code has loaded: the painted canvas stays, 
 }) => {
   const errors = collectErrors(page);
   // Hold the canvas chunk (React Flow) back until the person has stepped.
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/FlowCanvas-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/assets\/FlowCanvas-[\w-]+\.js$/);
   await page.goto('/');
   const canvas = page.getByRole('region', { name: 'Flow diagram' });
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
@@ -131,12 +137,7 @@ test('Play and Next take a press before the app has started, carried out once it
 }) => {
   const errors = collectErrors(page);
   // Hold the app's start back: the screen stays as the HTML painted it, with the entry script.
-  let release = (): void => undefined;
-  const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route(/\/assets\/boot-[\w-]+\.js$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await page.getByRole('button', { name: 'Next step' }).click();
