@@ -17,7 +17,7 @@ import {
 import { appElement } from './ui/Root';
 import { loadFlowCanvas } from './ui/canvas/CanvasIsland';
 import { applyThemeChoice, readThemeChoice } from './ui/shell/theme-choice';
-import { takeEarlyInput, type EarlyAction } from './ui/early-input';
+import { dropEarlyInput, replayEarlyInput } from './ui/early-input';
 
 // User Timing marks: `npm run bench` reports where the start-up time goes from them.
 performance.mark('ofs:boot');
@@ -29,26 +29,13 @@ applyThemeChoice(readThemeChoice());
 
 /** Renders on the client: anything the build prerendered is replaced. */
 function render(container: HTMLElement): void {
-  // The prerendered buttons go: a press kept on them belongs to a screen that is not drawn.
-  takeEarlyInput(document);
+  // The prerendered controls go: what was done on them belongs to a screen that is not drawn.
+  dropEarlyInput();
   container.replaceChildren();
   // Opens the state the link names (or the default scenario) and keeps the URL in step. It runs
   // first so that an embed link is known (and its player drawn) from the first render.
   startUrlSync(appStore, browserHistory());
   createRoot(container).render(appElement());
-}
-
-/**
- * Carries out the presses on Play and Next made before the screen was hydrated, in order: each
- * Next is a step; Play starts playing (however often it was pressed, since its label could not
- * turn into Pause meanwhile).
- */
-function replay(actions: readonly EarlyAction[]): void {
-  for (const action of actions) {
-    const state = appStore.getState();
-    if (action === 'next') state.stepForward();
-    else if (!state.playing) state.togglePlay();
-  }
 }
 
 /**
@@ -69,7 +56,8 @@ function hydrate(container: HTMLElement, data: FirstScreenData): void {
     container,
     appElement(() => {
       performance.mark('ofs:hydrated');
-      replay(takeEarlyInput(document));
+      // In a task of its own: by then the controls' first update (enabled, live) has committed.
+      setTimeout(replayEarlyInput, 0);
       whenIdle(() => {
         ensureCatalogue().catch(() => undefined);
         loadEngine().catch(() => undefined);

@@ -1,57 +1,98 @@
-// Presses on the prerendered playback buttons before the app has started (issue 12). The first
-// screen is painted from HTML before React has hydrated it; without this, its Play and Next
-// buttons would stay disabled until then and an early press would be lost. The entry script
-// (main.tsx, about a kilobyte, run before the first paint) enables the buttons the prerender marked
-// `data-early` and keeps their presses; boot.tsx replays them on the store once the screen is
-// hydrated, the way frameworks replay events captured before hydration.
+// What the person does on the prerendered first screen before the app has started (issue 12).
+// The screen is painted from HTML before React has hydrated it; a click or a choice made then would
+// reach no handler and be lost. The entry script (main.tsx, run before the first paint) enables
+// the buttons the prerender marked `data-early` (Play and Next, disabled in the HTML) and keeps
+// every press and choice on the screen's controls; boot.tsx replays them, in order, once React's
+// handlers are live: the way frameworks replay the events captured before hydration (Angular's
+// event replay, React's own for a boundary still hydrating).
 
-/** What an early press asks for: the prerender marks Play `play` and Next step `next`. */
-export type EarlyAction = 'play' | 'next';
+/** A kept click (on a button, a checkbox, a tab...) or a choice in a `<select>`. */
+type KeptInput =
+  | { kind: 'click'; element: HTMLElement }
+  | { kind: 'choice'; element: HTMLSelectElement; value: string };
 
-const SELECTOR = 'button[data-early]';
-const queue: EarlyAction[] = [];
-let listener: ((event: MouseEvent) => void) | null = null;
+/** Controls whose presses are kept; links (the docs) and everything else work without the app. */
+const CONTROLS = 'button, input, select, summary, label, [role="tab"], [role="button"]';
 
-function isEarlyAction(value: string | null): value is EarlyAction {
-  return value === 'play' || value === 'next';
+const kept: KeptInput[] = [];
+let removeListeners: (() => void) | null = null;
+
+/** The value of `select` as the page's HTML chose it (before the person changed it). */
+function htmlChoice(select: HTMLSelectElement): string {
+  return [...select.options].find((option) => option.defaultSelected)?.value ?? '';
 }
 
 /**
- * Enables the buttons of `doc` marked `data-early` and keeps every press on them (a click, or Enter
- * or Space on the focused button) until {@link takeEarlyInput}, so that the page's own handlers
- * never see a press twice. Does nothing when no button is marked. Never throws.
+ * Enables the buttons of `doc` marked `data-early` and keeps every click on the controls inside
+ * `root` (its default action prevented: a checkbox stays as drawn) and every choice in a
+ * `<select>` there (which goes back to the HTML's choice, so that React hydrates what it drew),
+ * until {@link takeEarlyInput}. Does nothing when called twice. Never throws.
  */
-export function acceptEarlyInput(doc: Document): void {
-  const buttons = [...doc.querySelectorAll<HTMLButtonElement>(SELECTOR)];
-  if (buttons.length === 0 || listener) return;
-  listener = (event) => {
+export function acceptEarlyInput(doc: Document, root: HTMLElement): void {
+  if (removeListeners) return;
+  const onClick = (event: MouseEvent): void => {
     const target = event.target instanceof Element ? event.target : null;
-    const button = target?.closest(SELECTOR);
-    if (!button) return;
+    const control = target?.closest<HTMLElement>(CONTROLS);
+    if (!control || !root.contains(control) || control instanceof HTMLSelectElement) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    const action = button.getAttribute('data-early');
-    if (isEarlyAction(action)) queue.push(action);
+    // A label's click, replayed, reaches its control as the browser would have passed it on.
+    kept.push({ kind: 'click', element: control });
   };
-  doc.addEventListener('click', listener, true);
-  for (const button of buttons) button.disabled = false;
+  const onChoice = (event: Event): void => {
+    const select = event.target instanceof HTMLSelectElement ? event.target : null;
+    if (!select || !root.contains(select)) return;
+    event.stopImmediatePropagation();
+    // A choice fires `input` then `change`; the first one seen keeps it and puts the HTML's back.
+    const drawn = htmlChoice(select);
+    if (select.value === drawn) return;
+    kept.push({ kind: 'choice', element: select, value: select.value });
+    select.value = drawn;
+  };
+  doc.addEventListener('click', onClick, true);
+  doc.addEventListener('input', onChoice, true);
+  doc.addEventListener('change', onChoice, true);
+  removeListeners = () => {
+    doc.removeEventListener('click', onClick, true);
+    doc.removeEventListener('input', onChoice, true);
+    doc.removeEventListener('change', onChoice, true);
+  };
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-early]'))
+    button.disabled = false;
+}
+
+/** Stops keeping input and drops what was kept (the page draws another screen, or failed). */
+export function dropEarlyInput(): void {
+  removeListeners?.();
+  removeListeners = null;
+  kept.splice(0);
 }
 
 /**
- * Stops keeping presses and hands over those kept, oldest first (an empty list when there were
- * none). React's handlers take the buttons from then on.
+ * Stops keeping input and replays what was kept, oldest first, on the elements still in the page:
+ * a click as a click, a choice as the `<select>`'s new value and a `change` event. Call it once
+ * React's handlers are live (after the hydrated screen's first update). Never throws.
  */
-export function takeEarlyInput(doc: Document): EarlyAction[] {
-  if (listener) doc.removeEventListener('click', listener, true);
-  listener = null;
-  return queue.splice(0);
+export function replayEarlyInput(): void {
+  removeListeners?.();
+  removeListeners = null;
+  for (const input of kept.splice(0)) {
+    if (!input.element.isConnected) continue;
+    if (input.kind === 'click') {
+      input.element.click();
+    } else {
+      input.element.value = input.value;
+      input.element.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+  }
 }
 
 /**
- * The app could not start: the early buttons are disabled again (they would do nothing) and the
- * kept presses are dropped.
+ * The app could not start: the early buttons are disabled again (they would do nothing) and what
+ * was kept is dropped.
  */
 export function refuseEarlyInput(doc: Document): void {
-  takeEarlyInput(doc);
-  for (const button of doc.querySelectorAll<HTMLButtonElement>(SELECTOR)) button.disabled = true;
+  dropEarlyInput();
+  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-early]'))
+    button.disabled = true;
 }

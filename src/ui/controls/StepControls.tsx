@@ -32,7 +32,7 @@ export function StepControls(): ReactElement {
   } = useAppStore(selectPlayback);
   // Until the prerendered first screen is hydrated, its buttons have no handlers: keep them off.
   // Play and Next are marked `data-early`: the page's entry script turns them on at once and keeps
-  // their presses until the app has started (ui/early-input.ts).
+  // their presses, like any click on the screen, until the app has started (ui/early-input.ts).
   const hydrated = useHydrated();
   const ready = hydrated && runReady;
   const early = !hydrated && runReady;
