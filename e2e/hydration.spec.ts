@@ -181,6 +181,20 @@ test('a what-if, another scenario and a header button, chosen before the start, 
   expect(errors).toEqual([]);
 });
 
+test('shortcut keys pressed before the app has started are carried out once it has', async ({
+  page,
+}) => {
+  const release = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
+  await page.goto('/');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowLeft');
+  await expect(stepCounter(page)).toHaveText('Step 0 of 10');
+  release();
+  await expect(stepCounter(page)).toHaveText('Step 1 of 10');
+});
+
 test('when the app cannot start, the early buttons go back to disabled', async ({ page }) => {
   await page.route(/\/assets\/boot-[\w-]+\.js$/, (route) => route.abort());
   await page.goto('/');

@@ -6,10 +6,17 @@
 // handlers are live: the way frameworks replay the events captured before hydration (Angular's
 // event replay, React's own for a boundary still hydrating).
 
-/** A kept click (on a button, a checkbox, a tab...) or a choice in a `<select>`. */
+/** A kept click (on a button, a checkbox, a tab...), choice in a `<select>` or shortcut key. */
 type KeptInput =
   | { kind: 'click'; element: HTMLElement }
-  | { kind: 'choice'; element: HTMLSelectElement; value: string };
+  | { kind: 'choice'; element: HTMLSelectElement; value: string }
+  | { kind: 'key'; element: Element; key: string };
+
+/** The keys of the simulator's shortcuts (controls/use-keyboard-shortcuts.ts). */
+const SHORTCUT_KEYS = new Set(['ArrowRight', 'ArrowLeft', ' ', 'Home']);
+
+/** Fields that own every key pressed in them. */
+const FIELDS = 'input:not([type="checkbox"]), select, textarea, [contenteditable]';
 
 /** Controls whose presses are kept; links (the docs) and everything else work without the app. */
 const CONTROLS = 'button, input, select, summary, label, [role="tab"], [role="button"]';
@@ -24,9 +31,10 @@ function htmlChoice(select: HTMLSelectElement): string {
 
 /**
  * Enables the buttons of `doc` marked `data-early` and keeps every click on the controls inside
- * `root` (its default action prevented: a checkbox stays as drawn) and every choice in a
- * `<select>` there (which goes back to the HTML's choice, so that React hydrates what it drew),
- * until {@link takeEarlyInput}. Does nothing when called twice. Never throws.
+ * `root` (its default action prevented: a checkbox stays as drawn), every choice in a `<select>`
+ * there (which goes back to the HTML's choice, so that React hydrates what it drew) and every
+ * shortcut key pressed outside a field, until {@link replayEarlyInput} or
+ * {@link dropEarlyInput}. Does nothing when called twice. Never throws.
  */
 export function acceptEarlyInput(doc: Document, root: HTMLElement): void {
   if (removeListeners) return;
@@ -49,13 +57,26 @@ export function acceptEarlyInput(doc: Document, root: HTMLElement): void {
     kept.push({ kind: 'choice', element: select, value: select.value });
     select.value = drawn;
   };
+  // A shortcut key is replayed where it was pressed, and the shortcuts' own rules decide there
+  // (a Space on a button is that button's click, kept above). On the page itself its default
+  // (scrolling) is prevented, as the shortcuts do.
+  const onKey = (event: KeyboardEvent): void => {
+    if (!SHORTCUT_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    const target = event.target instanceof Element ? event.target : null;
+    const onPage = target === doc.body || target === doc.documentElement;
+    if (!target || (!onPage && !root.contains(target)) || target.closest(FIELDS)) return;
+    kept.push({ kind: 'key', element: target, key: event.key });
+    if (onPage) event.preventDefault();
+  };
   doc.addEventListener('click', onClick, true);
   doc.addEventListener('input', onChoice, true);
   doc.addEventListener('change', onChoice, true);
+  doc.addEventListener('keydown', onKey, true);
   removeListeners = () => {
     doc.removeEventListener('click', onClick, true);
     doc.removeEventListener('input', onChoice, true);
     doc.removeEventListener('change', onChoice, true);
+    doc.removeEventListener('keydown', onKey, true);
   };
   for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-early]'))
     button.disabled = false;
@@ -70,7 +91,8 @@ export function dropEarlyInput(): void {
 
 /**
  * Stops keeping input and replays what was kept, oldest first, on the elements still in the page:
- * a click as a click, a choice as the `<select>`'s new value and a `change` event. Call it once
+ * a click as a click, a choice as the `<select>`'s new value and a `change` event, a shortcut key
+ * as a `keydown` where it was pressed. Call it once
  * React's handlers are live (after the hydrated screen's first update). Never throws.
  */
 export function replayEarlyInput(): void {
@@ -80,9 +102,12 @@ export function replayEarlyInput(): void {
     if (!input.element.isConnected) continue;
     if (input.kind === 'click') {
       input.element.click();
-    } else {
+    } else if (input.kind === 'choice') {
       input.element.value = input.value;
       input.element.dispatchEvent(new Event('change', { bubbles: true }));
+    } else {
+      const init = { key: input.key, bubbles: true, cancelable: true };
+      input.element.dispatchEvent(new KeyboardEvent('keydown', init));
     }
   }
 }
