@@ -25,15 +25,23 @@ function collectErrors(page: Page): string[] {
   return errors;
 }
 
-/** Holds back the responses for `url` until the returned function is called. */
+/**
+ * Holds back the responses for `url` until the returned function is called; that function fails
+ * the test when no request matched (a renamed chunk would otherwise hold nothing back).
+ */
 async function holdBack(page: Page, url: RegExp): Promise<() => void> {
   let release = (): void => undefined;
+  let requested = false;
   const held = new Promise<void>((resolve) => (release = resolve));
   await page.route(url, async (route) => {
+    requested = true;
     await held;
     await route.continue();
   });
-  return () => release();
+  return () => {
+    expect(requested, `a request for ${String(url)}`).toBe(true);
+    release();
+  };
 }
 
 test.use({ reducedMotion: 'reduce' });
@@ -184,6 +192,7 @@ test('a what-if, another scenario and a header button, chosen before the start, 
 test('shortcut keys pressed before the app has started are carried out once it has', async ({
   page,
 }) => {
+  const errors = collectErrors(page);
   const release = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
@@ -193,6 +202,18 @@ test('shortcut keys pressed before the app has started are carried out once it h
   await expect(stepCounter(page)).toHaveText('Step 0 of 10');
   release();
   await expect(stepCounter(page)).toHaveText('Step 1 of 10');
+  expect(errors).toEqual([]);
+});
+
+test('a canvas whose code cannot load says so, and the rest of the app works', async ({ page }) => {
+  await page.route(/\/assets\/FlowCanvas-[\w-]+\.js$/, (route) => route.abort());
+  await page.goto('/');
+  const canvas = page.getByRole('region', { name: 'Flow diagram' });
+  await expect(canvas.getByRole('alert')).toContainText('The diagram could not load');
+  await expect(canvas.getByRole('button', { name: 'Reload the page' })).toBeVisible();
+  await page.getByRole('button', { name: 'Next step' }).click();
+  await expect(stepCounter(page)).toHaveText('Step 1 of 10');
+  await expect(page.getByRole('heading', { level: 2, name: /^Step 1 of 10/ })).toBeVisible();
 });
 
 test('when the app cannot start, the early buttons go back to disabled', async ({ page }) => {

@@ -32,6 +32,13 @@ export async function ensureCatalogue(): Promise<void> {
   if (!appStore.getState().catalogue) appStore.setState({ catalogue: SCENARIOS });
 }
 
+/** Tells the person, in the app's notices, that the scenario catalogue could not load. */
+export function sayCatalogueFailed(): void {
+  appStore
+    .getState()
+    .notify('The scenarios could not be loaded: check the connection and reload the page.');
+}
+
 /** The state the prerendered first screen shows, once the page has put it in the store. */
 let hydrationState: AppState | null = null;
 

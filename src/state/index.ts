@@ -1,5 +1,11 @@
 // The state layer's public entry: the store, its hook, selectors and the pure view builders.
-export { appStore, ensureCatalogue, keepHydrationState, useAppStore } from './app-store';
+export {
+  appStore,
+  ensureCatalogue,
+  keepHydrationState,
+  sayCatalogueFailed,
+  useAppStore,
+} from './app-store';
 export { createAppStore, stepDurationMs, describeError, BASE_STEP_MS } from './store';
 export * from './selectors';
 export * from './views';

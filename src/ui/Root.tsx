@@ -68,8 +68,9 @@ export function appElement(onMounted?: () => void): ReactElement {
     <StrictMode>
       <ErrorBoundary>
         <Root />
-        {onMounted ? <Mounted onMounted={onMounted} /> : null}
       </ErrorBoundary>
+      {/* Outside the boundary: it runs even when the screen crashed while hydrating. */}
+      {onMounted ? <Mounted onMounted={onMounted} /> : null}
     </StrictMode>
   );
 }

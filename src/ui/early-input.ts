@@ -2,9 +2,10 @@
 // The screen is painted from HTML before React has hydrated it; a click or a choice made then would
 // reach no handler and be lost. The entry script (main.tsx, run before the first paint) enables
 // the buttons the prerender marked `data-early` (Play and Next, disabled in the HTML) and keeps
-// every press and choice on the screen's controls; boot.tsx replays them, in order, once React's
-// handlers are live: the way frameworks replay the events captured before hydration (Angular's
-// event replay, React's own for a boundary still hydrating).
+// every press, choice and shortcut key on the screen's controls; boot.tsx replays them, in order,
+// once React's handlers are live: the way frameworks replay the events captured before hydration
+// (Angular's event replay). The canvas is left out: it hydrates later, from a chunk of its own
+// (CanvasIsland), and input on it before then does nothing.
 
 /** A kept click (on a button, a checkbox, a tab...), choice in a `<select>` or shortcut key. */
 type KeptInput =
@@ -42,6 +43,7 @@ export function acceptEarlyInput(doc: Document, root: HTMLElement): void {
     const target = event.target instanceof Element ? event.target : null;
     const control = target?.closest<HTMLElement>(CONTROLS);
     if (!control || !root.contains(control) || control instanceof HTMLSelectElement) return;
+    if (control.closest('.react-flow')) return;
     event.preventDefault();
     event.stopImmediatePropagation();
     // A label's click, replayed, reaches its control as the browser would have passed it on.

@@ -1,7 +1,7 @@
 // The app's workspace: one store over the browser's IndexedDB, and the actions the UI calls (save the current world, open, import).
 import { useStore } from 'zustand';
 import { useShallow } from 'zustand/react/shallow';
-import { appStore } from '../app-store';
+import { appStore, ensureCatalogue } from '../app-store';
 import type { World } from '../world/schema';
 import { idbWorkspaceStorage } from './storage';
 import { describeIssues, type SavedScenario } from './types';
@@ -57,16 +57,27 @@ export async function startWorkspace(): Promise<void> {
 /**
  * The world on screen and a name for it: the edited world and its name, or the built-in
  * scenario's data (as `worldFromScenario` makes it) and its title, checked with `parseWorld` so
- * that what is saved or exported can be read back. A message instead when the catalogue has not
- * loaded yet or the world does not pass the schema (`path: message` of the first problems).
+ * that what is saved or exported can be read back. Loads the catalogue first when it has not
+ * loaded yet. A message instead when it cannot load or the world does not pass the schema
+ * (`path: message` of the first problems).
  */
 export async function currentWorld(): Promise<
   { ok: true; world: World; name: string } | { ok: false; message: string }
 > {
+  // The first screen opens without the catalogue: wait for it (it is usually there by now).
+  const loaded = await ensureCatalogue().then(
+    () => true,
+    () => false,
+  );
   const { world, worldName, catalogue, scenarioId } = appStore.getState();
   const scenario = catalogue?.find((s) => s.id === scenarioId);
   if (!world && !scenario)
-    return { ok: false, message: 'The scenarios are still loading; try again.' };
+    return {
+      ok: false,
+      message: loaded
+        ? `No scenario has the id "${scenarioId}".`
+        : 'The scenarios could not be loaded: check the connection and reload the page.',
+    };
   const { parseWorld, worldFromScenario } = await loadWorldSchema();
   const candidate = world ?? (scenario ? worldFromScenario(scenario) : null);
   const name = worldName ?? world?.title ?? scenario?.title ?? 'Scenario';

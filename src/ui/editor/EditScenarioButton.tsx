@@ -3,6 +3,7 @@
 import { lazy, Suspense, useState, type ReactElement } from 'react';
 import {
   ensureCatalogue,
+  sayCatalogueFailed,
   selectScenarioIndex,
   useAppStore,
   type AppState,
@@ -28,7 +29,7 @@ export function EditScenarioButton(): ReactElement {
         disabled={!ready}
         onClick={() => {
           // The editor starts from the scenario's definition: the catalogue loads if it has not.
-          if (!open) ensureCatalogue().catch(() => undefined);
+          if (!open) ensureCatalogue().catch(sayCatalogueFailed);
           setOpen(!open);
         }}
         title={edited ? 'The scenario on screen is an edited one' : undefined}

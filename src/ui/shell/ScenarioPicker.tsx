@@ -50,7 +50,7 @@ const selectOpenWorld = (s: AppState) => ({
   embed: s.embed,
 });
 
-/** A labelled `<select>` named "Scenario", disabled until the catalogue has loaded. */
+/** A labelled `<select>` named "Scenario", disabled until the scenarios' list is known. */
 export function ScenarioPicker(): ReactElement {
   const { scenarios, scenarioId, loadScenario } = useAppStore(selectScenarioPicker);
   const { world, worldName, embed } = useAppStore(selectOpenWorld);

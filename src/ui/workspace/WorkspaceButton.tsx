@@ -2,6 +2,7 @@
 import { lazy, Suspense, useState, type ReactElement } from 'react';
 import {
   ensureCatalogue,
+  sayCatalogueFailed,
   selectScenarioIndex,
   useAppStore,
   type AppState,
@@ -33,7 +34,7 @@ export function WorkspaceButton(): ReactElement {
         disabled={!ready}
         onClick={() => {
           // Saving and exporting start from the scenario's definition: load it if it has not.
-          ensureCatalogue().catch(() => undefined);
+          ensureCatalogue().catch(sayCatalogueFailed);
           setOpen(true);
         }}
       >
