@@ -1,8 +1,8 @@
 // Entry point: the prerendered first screen (index.html) is painted first, from HTML and CSS
 // alone; the app (boot.tsx) is fetched and starts after that frame, so that downloading, compiling
 // and running it do not hold the first paint back. Without a prerendered screen (the
-// dev server) it starts at once. Until it has started, clicks and choices on the prerendered
-// controls are kept (ui/early-input.ts) and replayed once the screen is hydrated.
+// dev server) it starts at once. Until it has started, clicks, choices and shortcut keys on the
+// prerendered controls are kept (ui/early-input.ts) and replayed once the screen is hydrated.
 import './ui/theme.css';
 import './ui/theme-dark.css';
 import './ui/theme-contrast.css';
