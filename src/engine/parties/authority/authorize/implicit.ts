@@ -4,6 +4,7 @@ import type { AppRegistration, User } from '../../../directory/model';
 import type { TraceEvent } from '../../../model/trace';
 import type { AuthorityEnv, AuthorizeFlow, CheckFailure } from '../checks/check';
 import type { ConsentEvaluation } from '../consent';
+import { delegatedTokenIssued } from '../grants/grant';
 import { mintDelegatedAccessToken } from '../tokens';
 
 /** The fragment parameters of an implicit access token, and its `token.issued` event. */
@@ -55,13 +56,6 @@ export async function mintImplicitAccessToken(
       expires_in: String(minted.expiresAt - minted.issuedAt),
       scope: scopes.map((s) => `${prefix}/${s}`).join(' '),
     },
-    event: {
-      type: 'token.issued',
-      tokenType: 'access_token',
-      version: minted.version,
-      audience: String(minted.payload.aud),
-      subject: 'user',
-      scp: scopes.join(' '),
-    },
+    event: delegatedTokenIssued(minted, scopes),
   };
 }

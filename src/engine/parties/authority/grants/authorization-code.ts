@@ -17,7 +17,13 @@ import {
 import { redeemedResourceConsented } from '../checks/target';
 import { mintDelegatedAccessToken, mintIdToken, mintRefreshToken } from '../tokens';
 import type { Grant, GrantIssue } from './grant';
-import { clientInfoFor, DELEGATED_SCP_PRESENT_RULE, tokenResponseBody } from './grant';
+import {
+  clientInfoFor,
+  DELEGATED_SCP_PRESENT_RULE,
+  delegatedTokenIssued,
+  refreshTokenIssued,
+  tokenResponseBody,
+} from './grant';
 
 /**
  * Issues the tokens of a delegated sign-in for the resource the `resource-consented` check
@@ -82,22 +88,8 @@ export async function issueDelegatedTokens(
         ...(clientInfo ? { client_info: clientInfo } : {}),
       }),
     );
-    events.push({
-      type: 'token.issued',
-      tokenType: 'access_token',
-      version: minted.version,
-      audience: String(minted.payload.aud),
-      subject: 'user',
-      scp: scopes.join(' '),
-    });
-    if (refresh)
-      events.push({
-        type: 'token.issued',
-        tokenType: 'refresh_token',
-        version: null,
-        audience: String(minted.payload.aud),
-        subject: 'user',
-      });
+    events.push(delegatedTokenIssued(minted, scopes));
+    if (refresh) events.push(refreshTokenIssued(minted));
   }
   if (facts.oidcScopes.includes('openid')) {
     body.id_token = await mintIdToken(env, {

@@ -22,6 +22,39 @@ export interface Grant {
   issue(ctx: TokenContext): Promise<GrantIssue>;
 }
 
+/** What the `token.issued` events read of a minted access token. */
+type MintedForEvents = { version: '1.0' | '2.0'; payload: { aud?: unknown } };
+
+/**
+ * The `token.issued` event of a delegated access token: its audience, the user, and `scopes` as
+ * its `scp`. Shared by every grant that issues one (authorization code, OBO, and the implicit
+ * grant at the authorize endpoint).
+ */
+export function delegatedTokenIssued(
+  minted: MintedForEvents,
+  scopes: readonly string[],
+): TraceEvent {
+  return {
+    type: 'token.issued',
+    tokenType: 'access_token',
+    version: minted.version,
+    audience: String(minted.payload.aud),
+    subject: 'user',
+    scp: scopes.join(' '),
+  };
+}
+
+/** The `token.issued` event of the refresh token issued beside the delegated access token `minted`. */
+export function refreshTokenIssued(minted: MintedForEvents): TraceEvent {
+  return {
+    type: 'token.issued',
+    tokenType: 'refresh_token',
+    version: null,
+    audience: String(minted.payload.aud),
+    subject: 'user',
+  };
+}
+
 /**
  * The success body shape per endpoint: v2.0 numbers are integers; the v1.0 endpoint sends
  * numbers as strings and adds `expires_on`, `not_before` and `resource` (v1 client credentials doc),

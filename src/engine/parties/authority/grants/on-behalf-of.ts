@@ -14,7 +14,13 @@ import {
   mintRefreshToken,
 } from '../tokens';
 import type { Grant } from './grant';
-import { clientInfoFor, DELEGATED_SCP_PRESENT_RULE, tokenResponseBody } from './grant';
+import {
+  clientInfoFor,
+  DELEGATED_SCP_PRESENT_RULE,
+  delegatedTokenIssued,
+  refreshTokenIssued,
+  tokenResponseBody,
+} from './grant';
 
 /**
  * `grant_type=urn:ietf:params:oauth:grant-type:jwt-bearer` with `requested_token_use=on_behalf_of`:
@@ -104,25 +110,8 @@ export const ON_BEHALF_OF_GRANT: Grant = {
         : undefined;
     const prefix = resource.identifier.replace(/\/$/, '');
     const scopeString = scopes.map((s) => (ctx.endpoint === 'v2' ? `${prefix}/${s}` : s)).join(' ');
-    const events: TraceEvent[] = [
-      {
-        type: 'token.issued',
-        tokenType: 'access_token',
-        version: minted.version,
-        audience: String(minted.payload.aud),
-        subject: 'user',
-        scp: scopes.join(' '),
-      },
-    ];
-    if (refreshToken) {
-      events.push({
-        type: 'token.issued',
-        tokenType: 'refresh_token',
-        version: null,
-        audience: String(minted.payload.aud),
-        subject: 'user',
-      });
-    }
+    const events: TraceEvent[] = [delegatedTokenIssued(minted, scopes)];
+    if (refreshToken) events.push(refreshTokenIssued(minted));
     return {
       body: tokenResponseBody(ctx, minted, {
         scope: scopeString,
