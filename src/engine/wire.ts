@@ -40,3 +40,4 @@ export {
 export { formatAadTimestamp, formatIsoSeconds } from './core/clock';
 export { readPage } from './parties/authority/pages';
 export { findApplicationByResource, findServicePrincipal } from './directory/directory';
+export { applicationWithDefaults } from './directory/application';

@@ -7,6 +7,7 @@ import type {
   AppRole,
 } from '../engine/index';
 import { fixtureCertificateBase64 } from '../engine/crypto/fixture-certificates';
+import { applicationWithDefaults } from '../engine/directory/application';
 
 /** Simulated start of every scenario: 2026-03-02 09:00:00 UTC, in epoch seconds. */
 export const START_TIME = Date.UTC(2026, 2, 2, 9, 0, 0) / 1000;
@@ -75,37 +76,16 @@ export const PERMISSION = {
   graphUserRead: 'e1ec4a3a-0000-4000-8000-000000000006',
 } as const;
 
-/** Builds an app registration with the platform's defaults for everything not given. */
+/** Builds a Contoso app registration with the platform's defaults for everything not given. */
 export function application(
   spec: Partial<AppRegistration> & Pick<AppRegistration, 'appId' | 'displayName'>,
 ): AppRegistration {
-  return {
+  return applicationWithDefaults({
     id: `obj-${spec.appId.slice(0, 8)}`,
     publisherDomain: 'contoso.onmicrosoft.com',
     homeTenantId: TENANT_ID,
-    signInAudience: 'AzureADMyOrg',
-    identifierUris: [],
-    passwordCredentials: [],
-    keyCredentials: [],
-    appRoles: [],
-    requiredResourceAccess: [],
-    web: {
-      redirectUris: [],
-      implicitGrantSettings: { enableIdTokenIssuance: false, enableAccessTokenIssuance: false },
-    },
-    spa: { redirectUris: [] },
-    publicClient: { redirectUris: [] },
-    isFallbackPublicClient: false,
-    optionalClaims: { accessToken: [], idToken: [] },
     ...spec,
-    api: {
-      oauth2PermissionScopes: [],
-      requestedAccessTokenVersion: 2,
-      knownClientApplications: [],
-      preAuthorizedApplications: [],
-      ...spec.api,
-    },
-  };
+  });
 }
 
 const secret = (keyId: string, text: string) => ({

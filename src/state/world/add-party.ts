@@ -7,6 +7,7 @@ import type {
   PasswordCredential,
   SamlServiceParty,
 } from '../../engine/index';
+import { applicationWithDefaults } from '../../engine/wire';
 import type { World } from './schema';
 
 /** Party kinds the editor can add, with what each one is for. */
@@ -61,16 +62,13 @@ function registration(
   id: string,
   api: boolean,
 ): AppRegistration {
-  return {
+  return applicationWithDefaults({
     appId,
     id: globalThis.crypto.randomUUID(),
     displayName: name,
     publisherDomain: world.directory.tenants[0]?.domains[0] ?? 'contoso.onmicrosoft.com',
     homeTenantId: world.tenantId,
-    signInAudience: 'AzureADMyOrg',
     identifierUris: api ? [`api://${id}`] : [],
-    passwordCredentials: [],
-    keyCredentials: [],
     api: {
       oauth2PermissionScopes: api
         ? [
@@ -84,9 +82,6 @@ function registration(
             },
           ]
         : [],
-      requestedAccessTokenVersion: 2,
-      knownClientApplications: [],
-      preAuthorizedApplications: [],
     },
     appRoles: api
       ? [
@@ -100,16 +95,7 @@ function registration(
           },
         ]
       : [],
-    requiredResourceAccess: [],
-    web: {
-      redirectUris: [],
-      implicitGrantSettings: { enableIdTokenIssuance: false, enableAccessTokenIssuance: false },
-    },
-    spa: { redirectUris: [] },
-    publicClient: { redirectUris: [] },
-    isFallbackPublicClient: false,
-    optionalClaims: { accessToken: [], idToken: [] },
-  };
+  });
 }
 
 /**
