@@ -1,10 +1,9 @@
 // (a) Headless engine in Node: the TypeScript engine is bundled once with rolldown (Vite's bundler)
 // into node_modules/.tmp/bench/engine.mjs, warmed up (fixture keys are imported once and cached),
 // then whole scenario runs are timed with performance.now().
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ENGINE_RUNS, ROOT, TMP } from './options.mjs';
+import { bundleForNode } from './node-bundle.mjs';
+import { ENGINE_RUNS, ROOT } from './options.mjs';
 import { errorText, formatNumber, notAvailable, record, stats } from './report.mjs';
 
 const SECTION = 'Headless engine (Node)';
@@ -18,27 +17,12 @@ const SECTION = 'Headless engine (Node)';
 
 /** @returns {Promise<EngineBundle>} */
 async function loadEngine() {
-  const { build } = await import('rolldown');
-  mkdirSync(TMP, { recursive: true });
-  const entry = join(TMP, 'engine-entry.ts');
-  writeFileSync(
-    entry,
-    [
-      `export { runScenario } from ${JSON.stringify(join(ROOT, 'src', 'engine', 'index.ts'))};`,
-      `export { getScenario } from ${JSON.stringify(join(ROOT, 'src', 'scenarios', 'index.ts'))};`,
-      '',
-    ].join('\n'),
+  return /** @type {Promise<EngineBundle>} */ (
+    bundleForNode('engine', {
+      runScenario: join(ROOT, 'src', 'engine', 'index.ts'),
+      getScenario: join(ROOT, 'src', 'scenarios', 'index.ts'),
+    })
   );
-  const file = join(TMP, 'engine.mjs');
-  await build({
-    input: entry,
-    platform: 'node',
-    // Bare imports (jose, @peculiar/x509...) stay external and resolve from node_modules.
-    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
-    output: { file, format: 'esm' },
-    logLevel: 'warn',
-  });
-  return import(`${pathToFileURL(file).href}?t=${Date.now()}`);
 }
 
 const BUDGET = { budget: '<= 5 ms', limit: 5 };

@@ -1,10 +1,10 @@
 // The 40-party world of the editor (src/scenarios/generated/fan-out.ts) as a link to the built app:
-// the share-link codec (src/state/link/codec.ts) and fanOutWorld are bundled for Node with rolldown
-// into node_modules/.tmp/bench/, and the link opens the world in a fresh page as the app would.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+// the share-link codec (src/state/link/codec.ts), its default state and fanOutWorld are bundled for
+// Node (node-bundle.mjs), and the link opens the world in a fresh page as the app would.
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT, TMP } from './options.mjs';
+import { bundleForNode } from './node-bundle.mjs';
+import { ROOT } from './options.mjs';
 
 /** Parties in the world the frame-rate figure plays (DESIGN.md section 9). */
 export const WORLD_PARTIES = 40;
@@ -19,38 +19,15 @@ const FAN_OUT = join(ROOT, 'src', 'scenarios', 'generated', 'fan-out.ts');
  */
 export async function worldLinkFragment(parties = WORLD_PARTIES) {
   if (!existsSync(FAN_OUT)) return null;
-  const { build } = await import('rolldown');
-  mkdirSync(TMP, { recursive: true });
-  const entry = join(TMP, 'world-link-entry.ts');
-  writeFileSync(
-    entry,
-    [
-      `export { fanOutWorld } from ${JSON.stringify(FAN_OUT)};`,
-      `export { encodeLinkState } from ${JSON.stringify(join(ROOT, 'src', 'state', 'link', 'codec.ts'))};`,
-      '',
-    ].join('\n'),
-  );
-  const file = join(TMP, 'world-link.mjs');
-  await build({
-    input: entry,
-    platform: 'node',
-    external: (id) => !id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0'),
-    output: { file, format: 'esm' },
-    logLevel: 'warn',
+  const bundle = await bundleForNode('world-link', {
+    fanOutWorld: FAN_OUT,
+    encodeLinkState: join(ROOT, 'src', 'state', 'link', 'codec.ts'),
+    DEFAULT_LINK_STATE: join(ROOT, 'src', 'state', 'link', 'defaults.ts'),
   });
-  const { fanOutWorld, encodeLinkState } = await import(
-    `${pathToFileURL(file).href}?t=${Date.now()}`
-  );
+  const { fanOutWorld, encodeLinkState, DEFAULT_LINK_STATE } =
+    /** @type {{ fanOutWorld: (n: number) => { baseScenario: string }, encodeLinkState: (state: object) => Promise<string>, DEFAULT_LINK_STATE: object }} */ (
+      bundle
+    );
   const world = fanOutWorld(parties);
-  return encodeLinkState({
-    v: 1,
-    scenario: world.baseScenario,
-    variants: [],
-    decisions: [],
-    seed: 1,
-    step: -1,
-    tab: 'narration',
-    view: 'canvas',
-    world,
-  });
+  return encodeLinkState({ ...DEFAULT_LINK_STATE, scenario: world.baseScenario, world });
 }
