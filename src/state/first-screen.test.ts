@@ -1,6 +1,6 @@
 // The prerendered first screen's data: written at build time, read back by the page, and opened in
 // the store without running the engine again.
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi, type Mock } from 'vitest';
 import { runScenario } from '../engine/index';
 import { SCENARIOS } from '../scenarios/index';
 import {
@@ -29,6 +29,11 @@ function documentWith(text: string | null): Document {
   return {
     getElementById: (id: string) => (id === FIRST_SCREEN_DATA_ID ? { textContent: text } : null),
   } as unknown as Document;
+}
+
+/** A history port on an empty hash whose writes are recorded. */
+function stubHistory(): HistoryPort & { push: Mock; replace: Mock } {
+  return { readHash: () => '', push: vi.fn(), replace: vi.fn(), onPop: () => () => undefined };
 }
 
 async function builtFirstScreen(): Promise<FirstScreenData> {
@@ -82,12 +87,7 @@ describe('first screen data', () => {
     const run = vi.fn(deps.run);
     const store = createAppStore({ ...deps, run });
     openFirstScreen(store, data);
-    const history: HistoryPort = {
-      readHash: () => '',
-      push: vi.fn(),
-      replace: vi.fn(),
-      onPop: () => () => undefined,
-    };
+    const history = stubHistory();
     startUrlSync(store, history, { opened: true });
     expect(store.getState()).toMatchObject({ status: 'ready', cursor: -1, run: data.run });
     expect(run).not.toHaveBeenCalled();
@@ -129,12 +129,7 @@ describe('first screen data', () => {
     const data = await builtFirstScreen();
     const store = createAppStore(deps);
     openFirstScreen(store, data);
-    const history: HistoryPort = {
-      readHash: () => '',
-      push: vi.fn(),
-      replace: vi.fn(),
-      onPop: () => () => undefined,
-    };
+    const history = stubHistory();
     startUrlSync(store, history, { opened: true });
     const variant = SCENARIOS.find((s) => s.id === data.scenarioId)?.variants[0]?.id ?? '';
     await store.getState().toggleVariant(variant);
