@@ -120,3 +120,28 @@ test('a generated certificate signs the daemon in; removed from the app, the run
   await editor.getByRole('button', { name: /Remove certificate CN=Inventory Sync/ }).click();
   await expect(editor.getByRole('status')).toHaveText(/AADSTS700027/);
 });
+
+test('lists in the editor: a user and a delegated grant are added, then removed', async ({
+  page,
+}) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Edit scenario' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit scenario' });
+  await editor.getByRole('tab', { name: 'Directory' }).click();
+  const users = editor.locator('fieldset.editor-group > legend');
+  const before = await users.count();
+  await editor.getByRole('button', { name: 'Add user' }).click();
+  await expect(editor.getByRole('group', { name: 'New user' })).toBeVisible();
+  await expect(users).toHaveCount(before + 1);
+  await editor.getByRole('button', { name: 'Remove user New user' }).click();
+  await expect(editor.getByRole('group', { name: 'New user' })).toHaveCount(0);
+  await expect(users).toHaveCount(before);
+
+  await editor.getByRole('tab', { name: 'Grants' }).click();
+  const grants = editor.getByRole('group', { name: /^Grant \d+$/ });
+  const count = await grants.count();
+  await editor.getByRole('button', { name: 'Add a delegated grant' }).click();
+  await expect(grants).toHaveCount(count + 1);
+  await editor.getByRole('button', { name: `Remove grant ${count + 1}` }).click();
+  await expect(grants).toHaveCount(count);
+});
