@@ -1,7 +1,7 @@
 // App roles and required resource access of one app registration (part of the Apps tab).
 import type { ReactElement } from 'react';
 import type { TabProps } from './DirectoryTab';
-import { CheckField, Group, TextField } from './fields';
+import { CheckField, Group, GroupList, TextField } from './fields';
 
 /** Props: the tab's, plus which app and how to set one of its fields. */
 export interface AppPartProps extends TabProps {
@@ -17,58 +17,50 @@ export function AppRolesAndAccess({ world, index, setApp }: AppPartProps): React
   return (
     <>
       <Group title="App roles">
-        {app.appRoles.map((role, r) => (
-          <Group
-            key={role.id}
-            title={`Role ${role.value}`}
-            onRemove={() =>
-              setApp(
-                'appRoles',
-                app.appRoles.filter((_, k) => k !== r),
-              )
-            }
-          >
-            <TextField label="Value" path={[...base, 'appRoles', r, 'value']} value={role.value} />
-            <TextField
-              label="Display name"
-              path={[...base, 'appRoles', r, 'displayName']}
-              value={role.displayName}
-            />
-            <CheckField
-              label="Applications may hold it (an application permission)"
-              path={[...base, 'appRoles', r, 'allowedMemberTypes']}
-              value={role.allowedMemberTypes.includes('Application')}
-              toValue={(checked) => [
-                ...role.allowedMemberTypes.filter((t) => t !== 'Application'),
-                ...(checked ? ['Application'] : []),
-              ]}
-            />
-            <CheckField
-              label="Enabled"
-              path={[...base, 'appRoles', r, 'isEnabled']}
-              value={role.isEnabled}
-            />
-          </Group>
-        ))}
-        <button
-          type="button"
-          className="editor-small-button"
-          onClick={() =>
-            setApp('appRoles', [
-              ...app.appRoles,
-              {
-                id: globalThis.crypto.randomUUID(),
-                value: 'New.Role',
-                displayName: 'New role',
-                description: 'New role',
-                allowedMemberTypes: ['Application'],
-                isEnabled: true,
-              },
-            ])
-          }
+        <GroupList
+          items={app.appRoles}
+          itemKey={(role) => role.id}
+          title={(role) => `Role ${role.value}`}
+          onChange={(roles) => setApp('appRoles', roles)}
+          newItem={() => ({
+            id: globalThis.crypto.randomUUID(),
+            value: 'New.Role',
+            displayName: 'New role',
+            description: 'New role',
+            allowedMemberTypes: ['Application' as const],
+            isEnabled: true,
+          })}
+          addLabel="Add an app role"
         >
-          Add an app role
-        </button>
+          {(role, r) => (
+            <>
+              <TextField
+                label="Value"
+                path={[...base, 'appRoles', r, 'value']}
+                value={role.value}
+              />
+              <TextField
+                label="Display name"
+                path={[...base, 'appRoles', r, 'displayName']}
+                value={role.displayName}
+              />
+              <CheckField
+                label="Applications may hold it (an application permission)"
+                path={[...base, 'appRoles', r, 'allowedMemberTypes']}
+                value={role.allowedMemberTypes.includes('Application')}
+                toValue={(checked) => [
+                  ...role.allowedMemberTypes.filter((t) => t !== 'Application'),
+                  ...(checked ? ['Application'] : []),
+                ]}
+              />
+              <CheckField
+                label="Enabled"
+                path={[...base, 'appRoles', r, 'isEnabled']}
+                value={role.isEnabled}
+              />
+            </>
+          )}
+        </GroupList>
       </Group>
       <Group title="API permissions (requiredResourceAccess)">
         {app.requiredResourceAccess.map((access, a) => {

@@ -4,7 +4,7 @@ import { loadEngine } from '../../state/index';
 import { newSecret } from '../../state/world/edit';
 import { AppRolesAndAccess } from './AppRolesAndAccess';
 import type { TabProps } from './DirectoryTab';
-import { CheckField, Group, LinesField, SelectField, TextField } from './fields';
+import { CheckField, Group, GroupList, LinesField, SelectField, TextField } from './fields';
 import { UseGeneratedKey, type GeneratedForApp } from './UseGeneratedKey';
 
 const AUDIENCES = [
@@ -144,101 +144,72 @@ export function AppsTab({ world, replace }: TabProps): ReactElement {
           path={[...base, 'api', 'knownClientApplications']}
           value={app.api.knownClientApplications}
         />
-        {app.api.oauth2PermissionScopes.map((scope, s) => (
-          <Group
-            key={scope.id}
-            title={`Scope ${scope.value}`}
-            onRemove={() =>
-              setApp('api', {
-                ...app.api,
-                oauth2PermissionScopes: app.api.oauth2PermissionScopes.filter((_, k) => k !== s),
-              })
-            }
-          >
-            <TextField
-              label="Value"
-              path={[...base, 'api', 'oauth2PermissionScopes', s, 'value']}
-              value={scope.value}
-            />
-            <SelectField
-              label="Who can consent"
-              path={[...base, 'api', 'oauth2PermissionScopes', s, 'type']}
-              value={scope.type}
-              options={[
-                { value: 'User', label: 'Admins and users' },
-                { value: 'Admin', label: 'Admins only' },
-              ]}
-            />
-            <CheckField
-              label="Enabled"
-              path={[...base, 'api', 'oauth2PermissionScopes', s, 'isEnabled']}
-              value={scope.isEnabled}
-            />
-          </Group>
-        ))}
-        <button
-          type="button"
-          className="editor-small-button"
-          onClick={() =>
-            setApp('api', {
-              ...app.api,
-              oauth2PermissionScopes: [
-                ...app.api.oauth2PermissionScopes,
-                {
-                  id: globalThis.crypto.randomUUID(),
-                  value: 'New.Scope',
-                  type: 'User',
-                  isEnabled: true,
-                  adminConsentDisplayName: 'New scope',
-                  adminConsentDescription: 'New scope',
-                },
-              ],
-            })
-          }
+        <GroupList
+          items={app.api.oauth2PermissionScopes}
+          itemKey={(scope) => scope.id}
+          title={(scope) => `Scope ${scope.value}`}
+          onChange={(scopes) => setApp('api', { ...app.api, oauth2PermissionScopes: scopes })}
+          newItem={() => ({
+            id: globalThis.crypto.randomUUID(),
+            value: 'New.Scope',
+            type: 'User' as const,
+            isEnabled: true,
+            adminConsentDisplayName: 'New scope',
+            adminConsentDescription: 'New scope',
+          })}
+          addLabel="Add a scope"
         >
-          Add a scope
-        </button>
-        {app.api.preAuthorizedApplications.map((pre, p) => (
-          <Group
-            key={`${pre.appId}-${p}`}
-            title={`Pre-authorized client ${p + 1}`}
-            onRemove={() =>
-              setApp('api', {
-                ...app.api,
-                preAuthorizedApplications: app.api.preAuthorizedApplications.filter(
-                  (_, k) => k !== p,
-                ),
-              })
-            }
-          >
-            <TextField
-              label="Client app id"
-              path={[...base, 'api', 'preAuthorizedApplications', p, 'appId']}
-              value={pre.appId}
-            />
-            <LinesField
-              label="Scope ids"
-              hint="one per line"
-              path={[...base, 'api', 'preAuthorizedApplications', p, 'permissionIds']}
-              value={pre.permissionIds}
-            />
-          </Group>
-        ))}
-        <button
-          type="button"
-          className="editor-small-button"
-          onClick={() =>
-            setApp('api', {
-              ...app.api,
-              preAuthorizedApplications: [
-                ...app.api.preAuthorizedApplications,
-                { appId: '', permissionIds: app.api.oauth2PermissionScopes.map((s) => s.id) },
-              ],
-            })
-          }
+          {(scope, s) => (
+            <>
+              <TextField
+                label="Value"
+                path={[...base, 'api', 'oauth2PermissionScopes', s, 'value']}
+                value={scope.value}
+              />
+              <SelectField
+                label="Who can consent"
+                path={[...base, 'api', 'oauth2PermissionScopes', s, 'type']}
+                value={scope.type}
+                options={[
+                  { value: 'User', label: 'Admins and users' },
+                  { value: 'Admin', label: 'Admins only' },
+                ]}
+              />
+              <CheckField
+                label="Enabled"
+                path={[...base, 'api', 'oauth2PermissionScopes', s, 'isEnabled']}
+                value={scope.isEnabled}
+              />
+            </>
+          )}
+        </GroupList>
+        <GroupList
+          items={app.api.preAuthorizedApplications}
+          itemKey={(pre, p) => `${pre.appId}-${p}`}
+          title={(_, p) => `Pre-authorized client ${p + 1}`}
+          onChange={(pre) => setApp('api', { ...app.api, preAuthorizedApplications: pre })}
+          newItem={() => ({
+            appId: '',
+            permissionIds: app.api.oauth2PermissionScopes.map((scope) => scope.id),
+          })}
+          addLabel="Add a pre-authorized client"
         >
-          Add a pre-authorized client
-        </button>
+          {(pre, p) => (
+            <>
+              <TextField
+                label="Client app id"
+                path={[...base, 'api', 'preAuthorizedApplications', p, 'appId']}
+                value={pre.appId}
+              />
+              <LinesField
+                label="Scope ids"
+                hint="one per line"
+                path={[...base, 'api', 'preAuthorizedApplications', p, 'permissionIds']}
+                value={pre.permissionIds}
+              />
+            </>
+          )}
+        </GroupList>
       </Group>
       <AppRolesAndAccess world={world} replace={replace} index={i} setApp={setApp} />
       <Group title="Certificates and secrets">

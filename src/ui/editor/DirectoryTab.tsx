@@ -1,7 +1,7 @@
 // The editor's Directory tab: tenants, users (admin role, MFA registration), Conditional Access.
 import type { ReactElement } from 'react';
 import type { World } from '../../state/world/schema';
-import { CheckField, Group, LinesField, TextField } from './fields';
+import { CheckField, Group, GroupList, LinesField, TextField } from './fields';
 
 /** Props of the editor's tabs. */
 export interface TabProps {
@@ -34,105 +34,81 @@ export function DirectoryTab({ world, replace }: TabProps): ReactElement {
         </Group>
       ))}
       <h3>Users</h3>
-      {directory.users.map((user, i) => (
-        <Group
-          key={user.id}
-          title={user.displayName || `User ${i + 1}`}
-          removeLabel={`Remove user ${user.displayName}`}
-          onRemove={() =>
-            set(
-              'users',
-              directory.users.filter((_, j) => j !== i),
-            )
-          }
-        >
-          <TextField
-            label="Display name"
-            path={['directory', 'users', i, 'displayName']}
-            value={user.displayName}
-          />
-          <TextField
-            label="User principal name"
-            path={['directory', 'users', i, 'userPrincipalName']}
-            value={user.userPrincipalName}
-          />
-          <CheckField
-            label="Holds an admin role (may consent for the organization)"
-            path={['directory', 'users', i, 'isAdmin']}
-            value={user.isAdmin}
-          />
-          <CheckField
-            label="Registered for MFA"
-            path={['directory', 'users', i, 'isMfaRegistered']}
-            value={user.isMfaRegistered ?? true}
-          />
-        </Group>
-      ))}
-      <button
-        type="button"
-        className="editor-small-button"
-        onClick={() =>
-          set('users', [
-            ...directory.users,
-            {
-              id: globalThis.crypto.randomUUID(),
-              tenantId: world.tenantId,
-              displayName: 'New user',
-              userPrincipalName: `new.user${directory.users.length + 1}@${directory.tenants[0]?.domains[0] ?? 'contoso.onmicrosoft.com'}`,
-              isAdmin: false,
-            },
-          ])
-        }
+      <GroupList
+        items={directory.users}
+        itemKey={(user) => user.id}
+        title={(user, i) => user.displayName || `User ${i + 1}`}
+        removeLabel={(user) => `Remove user ${user.displayName}`}
+        onChange={(users) => set('users', users)}
+        newItem={() => ({
+          id: globalThis.crypto.randomUUID(),
+          tenantId: world.tenantId,
+          displayName: 'New user',
+          userPrincipalName: `new.user${directory.users.length + 1}@${directory.tenants[0]?.domains[0] ?? 'contoso.onmicrosoft.com'}`,
+          isAdmin: false,
+        })}
+        addLabel="Add user"
       >
-        Add user
-      </button>
+        {(user, i) => (
+          <>
+            <TextField
+              label="Display name"
+              path={['directory', 'users', i, 'displayName']}
+              value={user.displayName}
+            />
+            <TextField
+              label="User principal name"
+              path={['directory', 'users', i, 'userPrincipalName']}
+              value={user.userPrincipalName}
+            />
+            <CheckField
+              label="Holds an admin role (may consent for the organization)"
+              path={['directory', 'users', i, 'isAdmin']}
+              value={user.isAdmin}
+            />
+            <CheckField
+              label="Registered for MFA"
+              path={['directory', 'users', i, 'isMfaRegistered']}
+              value={user.isMfaRegistered ?? true}
+            />
+          </>
+        )}
+      </GroupList>
       <h3>Conditional Access policies</h3>
       <p className="editor-note">
         Each policy requires multifactor authentication for tokens of the apps it lists (app ids,
         one per line).
       </p>
-      {directory.conditionalAccessPolicies.map((policy, i) => (
-        <Group
-          key={policy.id}
-          title={policy.displayName || `Policy ${i + 1}`}
-          removeLabel={`Remove policy ${policy.displayName}`}
-          onRemove={() =>
-            set(
-              'conditionalAccessPolicies',
-              directory.conditionalAccessPolicies.filter((_, j) => j !== i),
-            )
-          }
-        >
-          <TextField
-            label="Display name"
-            path={['directory', 'conditionalAccessPolicies', i, 'displayName']}
-            value={policy.displayName}
-          />
-          <LinesField
-            label="Target apps (resource app ids)"
-            hint="one per line"
-            path={['directory', 'conditionalAccessPolicies', i, 'resourceAppIds']}
-            value={policy.resourceAppIds}
-          />
-        </Group>
-      ))}
-      <button
-        type="button"
-        className="editor-small-button"
-        onClick={() =>
-          set('conditionalAccessPolicies', [
-            ...directory.conditionalAccessPolicies,
-            {
-              id: globalThis.crypto.randomUUID(),
-              displayName: 'Require MFA',
-              resourceAppIds: [],
-              grantControls: ['mfa'],
-            },
-          ])
-        }
+      <GroupList
+        items={directory.conditionalAccessPolicies}
+        itemKey={(policy) => policy.id}
+        title={(policy, i) => policy.displayName || `Policy ${i + 1}`}
+        removeLabel={(policy) => `Remove policy ${policy.displayName}`}
+        onChange={(policies) => set('conditionalAccessPolicies', policies)}
+        newItem={() => ({
+          id: globalThis.crypto.randomUUID(),
+          displayName: 'Require MFA',
+          resourceAppIds: [],
+          grantControls: ['mfa' as const],
+        })}
+        addLabel="Add a Conditional Access policy"
       >
-        Add a Conditional Access policy
-      </button>
+        {(policy, i) => (
+          <>
+            <TextField
+              label="Display name"
+              path={['directory', 'conditionalAccessPolicies', i, 'displayName']}
+              value={policy.displayName}
+            />
+            <LinesField
+              label="Target apps (resource app ids)"
+              hint="one per line"
+              path={['directory', 'conditionalAccessPolicies', i, 'resourceAppIds']}
+              value={policy.resourceAppIds}
+            />
+          </>
+        )}
+      </GroupList>
     </div>
   );
 }

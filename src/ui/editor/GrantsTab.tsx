@@ -1,7 +1,7 @@
 // The editor's Grants tab: delegated permission grants (consent) and application permissions.
 import type { ReactElement } from 'react';
 import type { TabProps } from './DirectoryTab';
-import { Group, SelectField, TextField } from './fields';
+import { GroupList, SelectField, TextField } from './fields';
 
 /** Delegated grants (`oauth2PermissionGrants`) and app role assignments to service principals. */
 export function GrantsTab({ world, replace }: TabProps): ReactElement {
@@ -21,133 +21,109 @@ export function GrantsTab({ world, replace }: TabProps): ReactElement {
   return (
     <div className="editor-tab-body">
       <h3>Delegated permissions (consent)</h3>
-      {directory.oauth2PermissionGrants.map((grant, i) => {
-        const base = ['directory', 'oauth2PermissionGrants', i] as const;
-        return (
-          <Group
-            key={grant.id}
-            title={`Grant ${i + 1}`}
-            removeLabel={`Remove grant ${i + 1}`}
-            onRemove={() =>
-              set(
-                'oauth2PermissionGrants',
-                directory.oauth2PermissionGrants.filter((_, j) => j !== i),
-              )
-            }
-          >
-            <SelectField
-              label="Client"
-              path={[...base, 'clientId']}
-              value={grant.clientId}
-              options={sps}
-            />
-            <SelectField
-              label="Resource"
-              path={[...base, 'resourceId']}
-              value={grant.resourceId}
-              options={sps}
-            />
-            <SelectField
-              label="For"
-              path={[...base, 'principalId']}
-              value={grant.principalId}
-              options={users}
-              onPick={(principalId) =>
-                set(
-                  'oauth2PermissionGrants',
-                  directory.oauth2PermissionGrants.map((g, j) =>
-                    j === i
-                      ? {
-                          ...g,
-                          principalId,
-                          consentType: principalId ? 'Principal' : 'AllPrincipals',
-                        }
-                      : g,
-                  ),
-                )
-              }
-            />
-            <TextField
-              label="Scopes (space-separated)"
-              path={[...base, 'scope']}
-              value={grant.scope}
-            />
-          </Group>
-        );
-      })}
-      <button
-        type="button"
-        className="editor-small-button"
-        onClick={() =>
-          set('oauth2PermissionGrants', [
-            ...directory.oauth2PermissionGrants,
-            {
-              id: globalThis.crypto.randomUUID(),
-              clientId: sps[0]?.value ?? '',
-              consentType: 'AllPrincipals',
-              principalId: null,
-              resourceId: sps[1]?.value ?? sps[0]?.value ?? '',
-              scope: '',
-            },
-          ])
-        }
+      <GroupList
+        items={directory.oauth2PermissionGrants}
+        itemKey={(grant) => grant.id}
+        title={(_, i) => `Grant ${i + 1}`}
+        removeLabel={(_, i) => `Remove grant ${i + 1}`}
+        onChange={(grants) => set('oauth2PermissionGrants', grants)}
+        newItem={() => ({
+          id: globalThis.crypto.randomUUID(),
+          clientId: sps[0]?.value ?? '',
+          consentType: 'AllPrincipals' as const,
+          principalId: null,
+          resourceId: sps[1]?.value ?? sps[0]?.value ?? '',
+          scope: '',
+        })}
+        addLabel="Add a delegated grant"
       >
-        Add a delegated grant
-      </button>
+        {(grant, i) => {
+          const base = ['directory', 'oauth2PermissionGrants', i] as const;
+          return (
+            <>
+              <SelectField
+                label="Client"
+                path={[...base, 'clientId']}
+                value={grant.clientId}
+                options={sps}
+              />
+              <SelectField
+                label="Resource"
+                path={[...base, 'resourceId']}
+                value={grant.resourceId}
+                options={sps}
+              />
+              <SelectField
+                label="For"
+                path={[...base, 'principalId']}
+                value={grant.principalId}
+                options={users}
+                onPick={(principalId) =>
+                  set(
+                    'oauth2PermissionGrants',
+                    directory.oauth2PermissionGrants.map((g, j) =>
+                      j === i
+                        ? {
+                            ...g,
+                            principalId,
+                            consentType: principalId ? 'Principal' : 'AllPrincipals',
+                          }
+                        : g,
+                    ),
+                  )
+                }
+              />
+              <TextField
+                label="Scopes (space-separated)"
+                path={[...base, 'scope']}
+                value={grant.scope}
+              />
+            </>
+          );
+        }}
+      </GroupList>
       <h3>Application permissions (admin-consented app roles)</h3>
-      {directory.appRoleAssignments.map((assignment, i) => {
-        const base = ['directory', 'appRoleAssignments', i] as const;
-        return (
-          <Group
-            key={assignment.id}
-            title={`Application permission ${i + 1}`}
-            removeLabel={`Remove application permission ${i + 1}`}
-            onRemove={() =>
-              set(
-                'appRoleAssignments',
-                directory.appRoleAssignments.filter((_, j) => j !== i),
-              )
-            }
-          >
-            <SelectField
-              label="Client (holder)"
-              path={[...base, 'principalId']}
-              value={assignment.principalId}
-              options={sps}
-            />
-            <SelectField
-              label="Resource"
-              path={[...base, 'resourceId']}
-              value={assignment.resourceId}
-              options={sps}
-            />
-            <SelectField
-              label="App role"
-              path={[...base, 'appRoleId']}
-              value={assignment.appRoleId}
-              options={rolesOf(assignment.resourceId)}
-            />
-          </Group>
-        );
-      })}
-      <button
-        type="button"
-        className="editor-small-button"
-        onClick={() =>
-          set('appRoleAssignments', [
-            ...directory.appRoleAssignments,
-            {
-              id: globalThis.crypto.randomUUID(),
-              principalId: sps[0]?.value ?? '',
-              principalType: 'ServicePrincipal',
-              resourceId: sps[1]?.value ?? sps[0]?.value ?? '',
-              appRoleId: rolesOf(sps[1]?.value ?? '')[0]?.value ?? '',
-            },
-          ])
-        }
+      <GroupList
+        items={directory.appRoleAssignments}
+        itemKey={(assignment) => assignment.id}
+        title={(_, i) => `Application permission ${i + 1}`}
+        removeLabel={(_, i) => `Remove application permission ${i + 1}`}
+        onChange={(assignments) => set('appRoleAssignments', assignments)}
+        newItem={() => ({
+          id: globalThis.crypto.randomUUID(),
+          principalId: sps[0]?.value ?? '',
+          principalType: 'ServicePrincipal' as const,
+          resourceId: sps[1]?.value ?? sps[0]?.value ?? '',
+          appRoleId: rolesOf(sps[1]?.value ?? '')[0]?.value ?? '',
+        })}
+        addLabel="Add an application permission"
       >
-        Add an application permission
-      </button>
+        {(assignment, i) => {
+          const base = ['directory', 'appRoleAssignments', i] as const;
+          return (
+            <>
+              <SelectField
+                label="Client (holder)"
+                path={[...base, 'principalId']}
+                value={assignment.principalId}
+                options={sps}
+              />
+              <SelectField
+                label="Resource"
+                path={[...base, 'resourceId']}
+                value={assignment.resourceId}
+                options={sps}
+              />
+              <SelectField
+                label="App role"
+                path={[...base, 'appRoleId']}
+                value={assignment.appRoleId}
+                options={rolesOf(assignment.resourceId)}
+              />
+            </>
+          );
+        }}
+      </GroupList>
     </div>
   );
 }

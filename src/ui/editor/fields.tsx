@@ -210,3 +210,51 @@ export function Group({
     </fieldset>
   );
 }
+
+/**
+ * A list of the world's items as {@link Group}s, each with its remove button, then a button named
+ * `addLabel` that appends `newItem()`. `onChange` gets the whole new list (an item removed or
+ * added); the fields inside each group write their own paths.
+ */
+export function GroupList<T>({
+  items,
+  itemKey,
+  title,
+  removeLabel,
+  onChange,
+  newItem,
+  addLabel,
+  children,
+}: {
+  items: readonly T[];
+  itemKey: (item: T, index: number) => string;
+  title: (item: T, index: number) => string;
+  /** The remove button's name; `Remove <title>` when not given. */
+  removeLabel?: (item: T, index: number) => string;
+  onChange: (items: T[]) => void;
+  newItem: () => T;
+  addLabel: string;
+  children: (item: T, index: number) => ReactNode;
+}): ReactElement {
+  return (
+    <>
+      {items.map((item, i) => (
+        <Group
+          key={itemKey(item, i)}
+          title={title(item, i)}
+          {...(removeLabel ? { removeLabel: removeLabel(item, i) } : {})}
+          onRemove={() => onChange(items.filter((_, k) => k !== i))}
+        >
+          {children(item, i)}
+        </Group>
+      ))}
+      <button
+        type="button"
+        className="editor-small-button"
+        onClick={() => onChange([...items, newItem()])}
+      >
+        {addLabel}
+      </button>
+    </>
+  );
+}
