@@ -163,10 +163,13 @@ test('clicks and shortcut keys made before the app has started are carried out o
   // One click, two Rights and a Left: two steps.
   await expect(stepCounter(page)).toHaveText('Step 2 of 10');
 
-  const again = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
+  // Before any module script has run (the entry itself held back), the head's inline script has
+  // turned Play on and keeps its press.
+  const again = await holdBack(page, /\/assets\/index-[\w-]+\.js$/);
   await page.goto('about:blank');
-  await page.goto('/');
+  await page.goto('/', { waitUntil: 'commit' });
   await page.getByRole('button', { name: 'Play' }).click();
+  await expect(stepCounter(page)).toHaveText('Step 0 of 10');
   again();
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   expect(errors).toEqual([]);
@@ -210,8 +213,13 @@ test('a canvas whose code cannot load says so, and the rest of the app works', a
 });
 
 test('when the app cannot start, the early buttons go back to disabled', async ({ page }) => {
-  await page.route(/\/assets\/boot-[\w-]+\.js$/, (route) => route.abort());
-  await page.goto('/');
-  await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
-  await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
+  // The app's start, then the entry script itself, cannot load.
+  for (const script of [/\/assets\/boot-[\w-]+\.js$/, /\/assets\/index-[\w-]+\.js$/]) {
+    await page.unrouteAll();
+    await page.route(script, (route) => route.abort());
+    await page.goto('about:blank');
+    await page.goto('/');
+    await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
+    await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
+  }
 });

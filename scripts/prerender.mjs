@@ -56,7 +56,7 @@ function allowStyleAttributes(html, hashes) {
 
 /**
  * Renders the first screen with the app's components (src/prerender.tsx) in a Vite server.
- * @returns {Promise<{ html: string, data: string }>}
+ * @returns {Promise<{ html: string, data: string, script: string }>}
  */
 async function renderFirstScreen() {
   const { createServer } = await import('vite');
@@ -80,20 +80,45 @@ async function renderFirstScreen() {
 const THEME_INIT_TAG = '<script src="./theme-init.js"></script>';
 
 /**
- * Puts public/theme-init.js inline, allowed by its SHA-256 hash in `script-src` (no other inline
- * script is): a blocking request in the head would hold the first paint back by a round trip.
+ * Adds `code` as an inline script in place of `tag`, allowed by its SHA-256 hash in the policy's
+ * `script-src` (no other inline script is).
+ * @param {string} html
+ * @param {string} tag what the script replaces
+ * @param {string} code
+ */
+function inlineScript(html, tag, code) {
+  const hash = createHash('sha256').update(code, 'utf8').digest('base64');
+  return html
+    .replace(tag, () => `<script>${code}</script>`)
+    .replace(
+      /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?script-src 'self')/,
+      `$1 'sha256-${hash}'`,
+    );
+}
+
+/**
+ * Puts public/theme-init.js inline: a blocking request in the head would hold the first paint back
+ * by a round trip.
  * @param {string} html
  */
 function inlineThemeInit(html) {
   if (!html.includes(THEME_INIT_TAG)) return html;
   const code = readFileSync(resolve(ROOT, 'public', 'theme-init.js'), 'utf8');
-  const hash = createHash('sha256').update(code, 'utf8').digest('base64');
-  return html
-    .replace(THEME_INIT_TAG, () => `<script>${code}</script>`)
-    .replace(
-      /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?script-src 'self')/,
-      `$1 'sha256-${hash}'`,
-    );
+  return inlineScript(html, THEME_INIT_TAG, code);
+}
+
+/**
+ * Puts the script that keeps presses made before the app has started (src/ui/early-input.ts)
+ * inline in the head, after the theme's, so that it listens before the body is parsed.
+ * @param {string} html
+ * @param {string} code
+ */
+function inlineEarlyInput(html, code) {
+  const afterTheme = html.indexOf('</script>', html.indexOf('<script>')) + '</script>'.length;
+  if (afterTheme < '</script>'.length) return html;
+  const marker = '<!--early-input-->';
+  const marked = `${html.slice(0, afterTheme)}\n    ${marker}${html.slice(afterTheme)}`;
+  return inlineScript(marked, marker, code);
 }
 
 /**
@@ -116,8 +141,8 @@ function stylesFirst(html) {
  * screen paints styled: the app's start (boot.tsx, which main.tsx imports after the first paint)
  * and the canvas (React Flow, which hydrates after the rest of the screen). Their code is not
  * preloaded: fetched and compiled alongside the first screen's stylesheets, it held the first
- * paint back by about 40 ms on the bench's machine (`npm run bench`), and presses on Play and Next
- * made before it runs are kept (src/ui/early-input.ts). main.tsx's import fetches the start's
+ * paint back by about 40 ms on the bench's machine (`npm run bench`), and presses made before it
+ * runs are kept by the inline head script (src/ui/early-input.ts). main.tsx's import fetches the start's
  * chunks in parallel once the first frame is out.
  */
 const STYLED_MODULES = ['/src/boot.tsx', '/src/ui/canvas/FlowCanvas.tsx'];
@@ -193,7 +218,10 @@ export function prerenderFirstScreen() {
           ROOT_ELEMENT,
           `<div id="root">${screen.html}</div>\n    <script type="application/json" id="first-screen-data">${screen.data}</script>`,
         );
-        return allowStyleAttributes(withScreen, styleAttributeHashes(screen.html));
+        return allowStyleAttributes(
+          inlineEarlyInput(withScreen, screen.script),
+          styleAttributeHashes(screen.html),
+        );
       },
     },
   };

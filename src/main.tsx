@@ -2,13 +2,14 @@
 // alone; the app (boot.tsx) is fetched and starts after that frame, so that downloading, compiling
 // and running it do not hold the first paint back. Without a prerendered screen (the
 // dev server) it starts at once. Until it has started, clicks, choices and shortcut keys on the
-// prerendered controls are kept (ui/early-input.ts) and replayed once the screen is hydrated.
+// prerendered controls are kept by the page's inline head script (ui/early-input.ts) and replayed
+// once the screen is hydrated.
 import './ui/theme.css';
 import './ui/theme-dark.css';
 import './ui/theme-contrast.css';
 import './ui/base.css';
 import { FIRST_SCREEN_DATA_ID } from './state/first-screen';
-import { acceptEarlyInput, refuseEarlyInput } from './ui/early-input';
+import { refuseEarlyInput } from './ui/early-input';
 
 /** Resolves after the next frame has been produced (or soon, in a hidden tab without frames). */
 function afterNextPaint(): Promise<void> {
@@ -20,10 +21,6 @@ function afterNextPaint(): Promise<void> {
 }
 
 const prerendered = document.getElementById(FIRST_SCREEN_DATA_ID) !== null;
-// A link (in the fragment) or the audience window draws another screen than the prerendered one.
-const root = document.getElementById('root');
-if (prerendered && root && window.location.hash === '' && window.location.search === '')
-  acceptEarlyInput(document, root);
 void (prerendered ? afterNextPaint() : Promise.resolve())
   .then(() => {
     performance.mark('ofs:main-painted');

@@ -10,12 +10,18 @@ import {
   type FirstScreenData,
 } from './state/index';
 import { appElement } from './ui/Root';
+import { keepEarlyInput } from './ui/early-input';
 
 /** The prerendered first screen: `html` goes inside `#root`, `data` into its JSON data element. */
 export interface PrerenderedFirstScreen {
   html: string;
   /** {@link FirstScreenData} as JSON, safe inside a `<script type="application/json">` element. */
   data: string;
+  /**
+   * The inline head script that keeps presses made before the app has started
+   * ({@link keepEarlyInput}), as JavaScript source.
+   */
+  script: string;
 }
 
 /**
@@ -41,5 +47,6 @@ export async function renderFirstScreen(): Promise<PrerenderedFirstScreen> {
       throw error;
     },
   });
-  return { html: await new Response(prelude).text(), data };
+  const script = `(${keepEarlyInput.toString()})();`;
+  return { html: await new Response(prelude).text(), data, script };
 }

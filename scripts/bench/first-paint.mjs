@@ -70,7 +70,7 @@ export async function benchFirstPaint(browser, section, distDir) {
       {
         unit: 'x',
         ...CANVAS_FLOOR_BUDGET,
-        note: `canvas interactive = every party node visible with a non-empty box, "Play" enabled (from the first paint: the entry script enables it and keeps presses until the app has started), and that frame painted; app ${spread(t('app').ready)}, bare React + React Flow with the same ${nodes} nodes ${spread(t('flow').ready)}, bare React ${spread(t('react').ready)}, static page ${spread(t('static').ready)}`,
+        note: `canvas interactive = every party node visible with a non-empty box, "Play" enabled (from the first paint: the page's inline head script enables it as it is parsed and keeps presses until the app has started), and that frame painted; app ${spread(t('app').ready)}, bare React + React Flow with the same ${nodes} nodes ${spread(t('flow').ready)}, bare React ${spread(t('react').ready)}, static page ${spread(t('static').ready)}`,
       },
     );
     record(

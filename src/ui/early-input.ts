@@ -1,48 +1,65 @@
 // What the person does on the prerendered first screen before the app has started (issue 12).
 // The screen is painted from HTML before React has hydrated it; a click or a choice made then would
-// reach no handler and be lost. The entry script (main.tsx, run before the first paint) enables
-// the buttons the prerender marked `data-early` (Play and Next, disabled in the HTML) and keeps
+// reach no handler and be lost. A small script inline in the page's head ({@link keepEarlyInput},
+// put there by the build: scripts/prerender.mjs) runs before the body is parsed: it enables the
+// buttons the prerender marked `data-early` (Play and Next, disabled in the HTML, so that they stay
+// off without JavaScript) as soon as the parser inserts them, so no frame shows them off, and keeps
 // every press, choice and shortcut key on the screen's controls; boot.tsx replays them, in order,
-// once React's handlers are live: the way frameworks replay the events captured before hydration
-// (Angular's event replay). The canvas is left out: it hydrates later, from a chunk of its own
-// (CanvasIsland), and input on it before then does nothing.
+// once React's handlers are live. This is how Angular's event replay works: an inline "contract"
+// script in the head queues the events, and the hydrated app dispatches them. The canvas is left
+// out: it hydrates later, from a chunk of its own (CanvasIsland), and input on it before then does
+// nothing.
 
 /** A kept click (on a button, a checkbox, a tab...), choice in a `<select>` or shortcut key. */
-type KeptInput =
+export type KeptInput =
   | { kind: 'click'; element: HTMLElement }
   | { kind: 'choice'; element: HTMLSelectElement; value: string }
   | { kind: 'key'; element: Element; key: string };
 
-/** The keys of the simulator's shortcuts (controls/use-keyboard-shortcuts.ts). */
-const SHORTCUT_KEYS = new Set(['ArrowRight', 'ArrowLeft', ' ', 'Home']);
+/** What the head script leaves on `window.ofsEarlyInput` for the app to replay or drop. */
+export interface EarlyInputQueue {
+  /** The presses kept so far, oldest first. */
+  kept: KeptInput[];
+  /** Stops keeping input (removes the listeners); the kept presses stay. Idempotent. */
+  stop: () => void;
+}
 
-/** Fields that own every key pressed in them. */
-const FIELDS = 'input:not([type="checkbox"]), select, textarea, [contenteditable]';
-
-/** Controls whose presses are kept; links (the docs) and everything else work without the app. */
-const CONTROLS = 'button, input, select, summary, label, [role="tab"], [role="button"]';
-
-const kept: KeptInput[] = [];
-let removeListeners: (() => void) | null = null;
-
-/** The value of `select` as the page's HTML chose it (before the person changed it). */
-function htmlChoice(select: HTMLSelectElement): string {
-  return [...select.options].find((option) => option.defaultSelected)?.value ?? '';
+declare global {
+  interface Window {
+    /** Set by the page's inline head script ({@link keepEarlyInput}); absent without a prerender. */
+    ofsEarlyInput?: EarlyInputQueue;
+  }
 }
 
 /**
- * Enables the buttons of `doc` marked `data-early` and keeps every click on the controls inside
- * `root` (its default action prevented: a checkbox stays as drawn), every choice in a `<select>`
- * there (which goes back to the HTML's choice, so that React hydrates what it drew) and every
- * shortcut key pressed outside a field, until {@link replayEarlyInput} or
- * {@link dropEarlyInput}. Does nothing when called twice. Never throws.
+ * The page's inline head script, run before the body is parsed. It is written into index.html as
+ * `(source of this function)()`, so it must stay self-contained: no imports, nothing from this
+ * module's scope, only `window` and `document`.
+ *
+ * - Enables every `button[data-early]` as soon as the parser has inserted it (a MutationObserver
+ *   until DOMContentLoaded), so the first frame already shows Play and Next on.
+ * - Keeps every click on a control inside `#root` (its default action prevented: a checkbox stays
+ *   as drawn; not on the canvas, `.react-flow`), every choice in a `<select>` there (which goes
+ *   back to the HTML's choice, so that React hydrates what it drew) and every shortcut key
+ *   (Right, Left, Space, Home: controls/use-keyboard-shortcuts.ts) pressed outside a field.
+ * - If the entry script cannot load, the early buttons are disabled again and nothing is kept.
+ * - Does nothing when a link (a fragment or a query) opens the page: the app then draws another
+ *   screen than the prerendered one.
+ * Leaves {@link EarlyInputQueue} on `window.ofsEarlyInput`. Never throws.
  */
-export function acceptEarlyInput(doc: Document, root: HTMLElement): void {
-  if (removeListeners) return;
+export function keepEarlyInput(): void {
+  if (window.ofsEarlyInput || window.location.hash !== '' || window.location.search !== '') return;
+  const shortcutKeys = ['ArrowRight', 'ArrowLeft', ' ', 'Home'];
+  // Fields own every key pressed in them; links (the docs) work without the app.
+  const fields = 'input:not([type="checkbox"]), select, textarea, [contenteditable]';
+  const controls = 'button, input, select, summary, label, [role="tab"], [role="button"]';
+  const kept: KeptInput[] = [];
+  const inRoot = (element: Element): boolean =>
+    document.getElementById('root')?.contains(element) ?? false;
   const onClick = (event: MouseEvent): void => {
     const target = event.target instanceof Element ? event.target : null;
-    const control = target?.closest<HTMLElement>(CONTROLS);
-    if (!control || !root.contains(control) || control instanceof HTMLSelectElement) return;
+    const control = target?.closest<HTMLElement>(controls);
+    if (!control || !inRoot(control) || control instanceof HTMLSelectElement) return;
     if (control.closest('.react-flow')) return;
     event.preventDefault();
     event.stopImmediatePropagation();
@@ -51,56 +68,77 @@ export function acceptEarlyInput(doc: Document, root: HTMLElement): void {
   };
   const onChoice = (event: Event): void => {
     const select = event.target instanceof HTMLSelectElement ? event.target : null;
-    if (!select || !root.contains(select)) return;
+    if (!select || !inRoot(select)) return;
     event.stopImmediatePropagation();
     // A choice fires `input` then `change`; the first one seen keeps it and puts the HTML's back.
-    const drawn = htmlChoice(select);
+    const drawn = [...select.options].find((option) => option.defaultSelected)?.value ?? '';
     if (select.value === drawn) return;
     kept.push({ kind: 'choice', element: select, value: select.value });
     select.value = drawn;
   };
-  // A shortcut key is replayed where it was pressed, and the shortcuts' own rules decide there
-  // (a Space on a button is that button's click, kept above). On the page itself its default
+  // A shortcut key is replayed where it was pressed, and the shortcuts' own rules decide there (a
+  // Space on a button is that button's click, kept above). On the page itself its default
   // (scrolling) is prevented, as the shortcuts do.
   const onKey = (event: KeyboardEvent): void => {
-    if (!SHORTCUT_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    if (!shortcutKeys.includes(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
     const target = event.target instanceof Element ? event.target : null;
-    const onPage = target === doc.body || target === doc.documentElement;
-    if (!target || (!onPage && !root.contains(target)) || target.closest(FIELDS)) return;
+    const onPage = target === document.body || target === document.documentElement;
+    if (!target || (!onPage && !inRoot(target)) || target.closest(fields)) return;
     kept.push({ kind: 'key', element: target, key: event.key });
     if (onPage) event.preventDefault();
   };
-  doc.addEventListener('click', onClick, true);
-  doc.addEventListener('input', onChoice, true);
-  doc.addEventListener('change', onChoice, true);
-  doc.addEventListener('keydown', onKey, true);
-  removeListeners = () => {
-    doc.removeEventListener('click', onClick, true);
-    doc.removeEventListener('input', onChoice, true);
-    doc.removeEventListener('change', onChoice, true);
-    doc.removeEventListener('keydown', onKey, true);
+  const setEarlyButtons = (disabled: boolean): void => {
+    for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-early]'))
+      button.disabled = disabled;
   };
-  for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-early]'))
-    button.disabled = false;
+  const parsing = new MutationObserver(() => setEarlyButtons(false));
+  const onParsed = (): void => {
+    parsing.disconnect();
+    setEarlyButtons(false);
+  };
+  const stop = (): void => {
+    parsing.disconnect();
+    document.removeEventListener('DOMContentLoaded', onParsed);
+    document.removeEventListener('click', onClick, true);
+    document.removeEventListener('input', onChoice, true);
+    document.removeEventListener('change', onChoice, true);
+    document.removeEventListener('keydown', onKey, true);
+    document.removeEventListener('error', onError, true);
+  };
+  // The entry module failed to load: nothing will ever replay what is kept.
+  function onError(event: Event): void {
+    if (!(event.target instanceof HTMLScriptElement)) return;
+    stop();
+    kept.splice(0);
+    setEarlyButtons(true);
+  }
+  parsing.observe(document, { childList: true, subtree: true });
+  document.addEventListener('DOMContentLoaded', onParsed);
+  document.addEventListener('click', onClick, true);
+  document.addEventListener('input', onChoice, true);
+  document.addEventListener('change', onChoice, true);
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('error', onError, true);
+  window.ofsEarlyInput = { kept, stop };
 }
 
-/** Stops keeping input and drops what was kept (the page draws another screen, or failed). */
+/** Stops keeping input and drops what was kept (the page draws another screen). */
 export function dropEarlyInput(): void {
-  removeListeners?.();
-  removeListeners = null;
-  kept.splice(0);
+  window.ofsEarlyInput?.stop();
+  window.ofsEarlyInput?.kept.splice(0);
 }
 
 /**
  * Stops keeping input and replays what was kept, oldest first, on the elements still in the page:
  * a click as a click, a choice as the `<select>`'s new value and a `change` event, a shortcut key
- * as a `keydown` where it was pressed. Call it once
- * React's handlers are live (after the hydrated screen's first update). Never throws.
+ * as a `keydown` where it was pressed. Call it once React's handlers are live (after the hydrated
+ * screen's first update). Never throws.
  */
 export function replayEarlyInput(): void {
-  removeListeners?.();
-  removeListeners = null;
-  for (const input of kept.splice(0)) {
+  const queue = window.ofsEarlyInput;
+  if (!queue) return;
+  queue.stop();
+  for (const input of queue.kept.splice(0)) {
     if (!input.element.isConnected) continue;
     if (input.kind === 'click') {
       input.element.click();

@@ -31,8 +31,9 @@ export function StepControls(): ReactElement {
     setSpeed,
   } = useAppStore(selectPlayback);
   // Until the prerendered first screen is hydrated, its buttons have no handlers: keep them off.
-  // Play and Next are marked `data-early`: the page's entry script turns them on at once and keeps
-  // their presses, like any click on the screen, until the app has started (ui/early-input.ts).
+  // Play and Next are marked `data-early`: the page's inline head script turns them on as they are
+  // parsed and keeps their presses, like any click on the screen, until the app has started
+  // (ui/early-input.ts).
   const hydrated = useHydrated();
   const ready = hydrated && runReady;
   const early = !hydrated && runReady;
