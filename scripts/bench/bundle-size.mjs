@@ -43,7 +43,7 @@ function initialJavaScript(distDir) {
     if (/^https?:/i.test(ref)) continue;
     visit(join(distDir, ref.replace(/^\.?\//, '')));
   }
-  // The app's start: the entry imports it (dynamically) right after the first paint, on every load.
+  // The app's start: the entry imports it (dynamically) once the first frame is on screen, on every load.
   for (const name of readdirSync(join(distDir, 'assets')).filter((f) => START_CHUNK.test(f)))
     visit(join(distDir, 'assets', name));
   /** @param {Map<string, Buffer>} set */
@@ -75,7 +75,7 @@ function initialJavaScript(distDir) {
   return { ...initial, deferred, lazyGzip, lazyCount: allJs.length - files.size };
 }
 
-/** The app's start (src/boot.tsx), which the entry script imports after the first paint. */
+/** The app's start (src/boot.tsx), which the entry script imports once the first frame is on screen. */
 const START_CHUNK = /^boot-[\w-]+\.js$/;
 
 /** The first screen's deferred chunk: the canvas (React Flow), see src/ui/canvas/CanvasIsland.tsx. */
@@ -93,7 +93,7 @@ export function benchBundleSize(section, distDir, buildNote) {
     record(section, 'Initial JS (gzip)', js.gzip / 1024, {
       unit: 'KB',
       ...BUDGET,
-      note: `what the page fetches before it is hydrated (entry, modulepreloads, the app's start the entry imports after the first paint, their static imports): ${js.names.join(', ')}; raw ${(js.raw / 1024).toFixed(0)} KB; ${buildNote}`,
+      note: `what the page fetches before it is hydrated (entry, modulepreloads, the app's start the entry imports once the first frame is on screen, their static imports): ${js.names.join(', ')}; raw ${(js.raw / 1024).toFixed(0)} KB; ${buildNote}`,
     });
     record(
       section,
