@@ -96,14 +96,19 @@ export function keepEarlyInput(): void {
     parsing.disconnect();
     setEarlyButtons(false);
   };
+  // Capturing listeners on the document: they see a press before anything else on the page.
+  const listeners = [
+    ['click', onClick],
+    ['input', onChoice],
+    ['change', onChoice],
+    ['keydown', onKey],
+    ['error', onError],
+  ] as const;
   const stop = (): void => {
     parsing.disconnect();
     document.removeEventListener('DOMContentLoaded', onParsed);
-    document.removeEventListener('click', onClick, true);
-    document.removeEventListener('input', onChoice, true);
-    document.removeEventListener('change', onChoice, true);
-    document.removeEventListener('keydown', onKey, true);
-    document.removeEventListener('error', onError, true);
+    for (const [type, listener] of listeners)
+      document.removeEventListener(type, listener as EventListener, true);
   };
   // The entry module failed to load: nothing will ever replay what is kept.
   function onError(event: Event): void {
@@ -114,11 +119,8 @@ export function keepEarlyInput(): void {
   }
   parsing.observe(document, { childList: true, subtree: true });
   document.addEventListener('DOMContentLoaded', onParsed);
-  document.addEventListener('click', onClick, true);
-  document.addEventListener('input', onChoice, true);
-  document.addEventListener('change', onChoice, true);
-  document.addEventListener('keydown', onKey, true);
-  document.addEventListener('error', onError, true);
+  for (const [type, listener] of listeners)
+    document.addEventListener(type, listener as EventListener, true);
   window.ofsEarlyInput = { kept, stop };
 }
 
