@@ -96,6 +96,10 @@ test('a remembered theme and view, and a link, open without a hydration error', 
     localStorage.setItem('ofs.view', 'sequence');
   });
   // A plain visit (the link in the URL by now would decide the view itself).
+  const canvasCode: string[] = [];
+  page.on('request', (request) => {
+    if (/\/assets\/FlowCanvas-[\w-]+\.js$/.test(request.url())) canvasCode.push(request.url());
+  });
   await page.goto('/');
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
   await expect(page.getByRole('tab', { name: 'Sequence' })).toHaveAttribute(
@@ -103,6 +107,9 @@ test('a remembered theme and view, and a link, open without a hydration error', 
     'true',
   );
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Next step' })).toBeEnabled();
+  // The Sequence view draws no canvas: React Flow's code is not fetched.
+  expect(canvasCode).toEqual([]);
 
   await page.evaluate(() => localStorage.removeItem('ofs.view'));
   await expect(page).toHaveURL(/#s1=/);

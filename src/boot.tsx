@@ -45,6 +45,9 @@ function render(container: HTMLElement): void {
  * load, for the person's first change (a change made sooner loads them itself).
  */
 function hydrate(container: HTMLElement, data: FirstScreenData): void {
+  // The canvas's chunk (React Flow) downloads alongside; the canvas hydrates once it lands. (A
+  // screen rendered anew requests it when it draws the canvas: not at all in the Sequence view.)
+  loadFlowCanvas().catch(() => undefined);
   openFirstScreen(appStore, data);
   keepHydrationState();
   const whenIdle = (work: () => void): void => {
@@ -68,9 +71,6 @@ function hydrate(container: HTMLElement, data: FirstScreenData): void {
   // which loads the codec chunk, waits until the page is idle.
   startUrlSync(appStore, browserHistory(), { opened: true });
 }
-
-// The canvas's chunk (React Flow) downloads alongside: the canvas hydrates, or draws, once it lands.
-loadFlowCanvas().catch(() => undefined);
 
 const firstScreen = readFirstScreen(document);
 // A link, the audience window or a remembered view other than the prerendered one: render anew.
