@@ -205,6 +205,16 @@ test('a what-if, another scenario and a header button, chosen before the start, 
   await page.getByLabel('Scenario').selectOption({ label: CC_TITLE });
   again();
   await expect(page.getByRole('heading', { level: 2, name: CC_TITLE })).toBeVisible();
+
+  // A Next pressed after a what-if steps through the what-if's run, not the one it replaces.
+  const third = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
+  await page.goto('about:blank');
+  await page.goto('/');
+  await page.getByRole('checkbox', { name: 'Wrong client secret' }).click({ force: true });
+  await page.getByRole('button', { name: 'Next step' }).click();
+  third();
+  await expect(page.getByRole('checkbox', { name: 'Wrong client secret' })).toBeChecked();
+  await expect(stepCounter(page)).toHaveText(/^Step 1 of (?!10$)\d+$/);
   expect(errors).toEqual([]);
 });
 

@@ -27,6 +27,18 @@ if (!root) throw new Error('index.html has no #root element');
 // The remembered theme before anything is drawn, so a dark screen never flashes light first.
 applyThemeChoice(readThemeChoice());
 
+/** Resolves once no run is being computed (the store's status is not `loading`). */
+function runSettled(): Promise<void> {
+  return new Promise((resolve) => {
+    if (appStore.getState().status !== 'loading') return resolve();
+    const unsubscribe = appStore.subscribe((state) => {
+      if (state.status === 'loading') return;
+      unsubscribe();
+      resolve();
+    });
+  });
+}
+
 /** Renders on the client: anything the build prerendered is replaced. */
 function render(container: HTMLElement): void {
   // The prerendered controls go: what was done on them belongs to a screen that is not drawn.
@@ -60,7 +72,7 @@ function hydrate(container: HTMLElement, data: FirstScreenData): void {
     appElement(() => {
       performance.mark('ofs:hydrated');
       // In a task of its own: by then the controls' first update (enabled, live) has committed.
-      setTimeout(replayEarlyInput, 0);
+      setTimeout(() => void replayEarlyInput(runSettled), 0);
       whenIdle(() => {
         ensureCatalogue().catch(() => undefined);
         loadEngine().catch(() => undefined);

@@ -155,7 +155,7 @@ describe('keepEarlyInput, the inline head script', () => {
     expect(page.listeners.size).toBe(0);
   });
 
-  it('hands what it kept to replayEarlyInput, which stops listening and replays in order', () => {
+  it('hands what it kept to replayEarlyInput, which stops listening and replays in order', async () => {
     const page = fakePage();
     page.send('click', { target: page.play });
     page.send('keydown', { key: 'ArrowLeft', target: page.document.body });
@@ -168,7 +168,18 @@ describe('keepEarlyInput, the inline head script', () => {
         Object.assign(this, init);
       }
     };
-    replayEarlyInput();
+    // Each input waits for the run the one before started.
+    const seen: string[] = [];
+    await replayEarlyInput(async () => {
+      seen.push(
+        `settled after ${page.play.clicks} click(s), ${page.document.body.events.length} key(s)`,
+      );
+      await Promise.resolve();
+    });
+    expect(seen).toEqual([
+      'settled after 1 click(s), 0 key(s)',
+      'settled after 1 click(s), 1 key(s)',
+    ]);
     expect(page.play.clicks).toBe(1);
     expect(page.document.body.events).toEqual(['ArrowLeft']);
     expect(page.listeners.size).toBe(0);

@@ -133,10 +133,14 @@ export function dropEarlyInput(): void {
 /**
  * Stops keeping input and replays what was kept, oldest first, on the elements still in the page:
  * a click as a click, a choice as the `<select>`'s new value and a `change` event, a shortcut key
- * as a `keydown` where it was pressed. Call it once React's handlers are live (after the hydrated
- * screen's first update). Never throws.
+ * as a `keydown` where it was pressed. After each one it waits for `settled` (the app's new run,
+ * when that input started one: a what-if, another scenario), so that a Next pressed after a what-if
+ * steps through the what-if's run. Call it once React's handlers are live (after the hydrated
+ * screen's first update). Never rejects while `settled` does not.
  */
-export function replayEarlyInput(): void {
+export async function replayEarlyInput(
+  settled: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   const queue = window.ofsEarlyInput;
   if (!queue) return;
   queue.stop();
@@ -151,6 +155,7 @@ export function replayEarlyInput(): void {
       const init = { key: input.key, bubbles: true, cancelable: true };
       input.element.dispatchEvent(new KeyboardEvent('keydown', init));
     }
+    await settled();
   }
 }
 
