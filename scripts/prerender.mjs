@@ -138,12 +138,11 @@ function stylesFirst(html) {
 
 /**
  * Modules whose stylesheets the first screen needs, linked in the head so that the prerendered
- * screen paints styled: the app's start (boot.tsx, which main.tsx imports once the first frame is on screen)
- * and the canvas (React Flow, which hydrates after the rest of the screen). Their code is not
- * preloaded: fetched and compiled alongside the first screen's stylesheets, it held the first
- * paint back by about 40 ms on the bench's machine (`npm run bench`), and presses made before it
- * runs are kept by the inline head script (src/ui/early-input.ts). main.tsx's import fetches the start's
- * chunks in parallel once the first frame is out.
+ * screen paints styled: the app's start (boot.tsx, which main.tsx imports once the first frame is
+ * on screen) and the canvas (React Flow, which hydrates after the rest of the screen). Their code
+ * is not preloaded: fetched and compiled alongside the first screen's stylesheets, it held the
+ * first paint back by about 40 ms on the bench's machine (`npm run bench`), and presses made
+ * before it runs are kept by the inline head script (src/ui/early-input.ts).
  */
 const STYLED_MODULES = ['/src/boot.tsx', '/src/ui/canvas/FlowCanvas.tsx'];
 

@@ -26,7 +26,7 @@ export interface EarlyInputQueue {
 
 declare global {
   interface Window {
-    /** Set by the page's inline head script ({@link keepEarlyInput}); absent without a prerender. */
+    /** From the inline head script ({@link keepEarlyInput}); absent without a prerender. */
     ofsEarlyInput?: EarlyInputQueue;
   }
 }
