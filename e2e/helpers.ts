@@ -5,10 +5,13 @@ import { expect, type Locator, type Page } from '@playwright/test';
 export const OBO_TITLE = 'Web API calls a downstream API on behalf of the user (OBO)';
 export const CC_SECRET_TITLE = 'Daemon calls a web API with its own identity (client secret)';
 
-/** Opens the app and waits until the first run is ready. */
+/** Opens the app and waits until the first run is ready and the app itself takes input. */
 export async function openApp(page: Page): Promise<void> {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
+  // Play is on from the first frame, before the app has started (presses are kept and replayed
+  // then); a check made right after an action needs the app itself (src/ui/early-input.ts).
+  await page.waitForFunction(() => performance.getEntriesByName('ofs:live').length > 0);
 }
 
 /** Picks a scenario by its title and waits for its run. */

@@ -124,10 +124,17 @@ export function keepEarlyInput(): void {
   window.ofsEarlyInput = { kept, stop };
 }
 
+/**
+ * The User Timing mark set once input goes straight to the app: what was kept has been dropped, or
+ * is being replayed. The e2e journeys wait for it before acting (e2e/helpers.ts `openApp`).
+ */
+export const LIVE_MARK = 'ofs:live';
+
 /** Stops keeping input and drops what was kept (the page draws another screen). */
 export function dropEarlyInput(): void {
   window.ofsEarlyInput?.stop();
   window.ofsEarlyInput?.kept.splice(0);
+  performance.mark(LIVE_MARK);
 }
 
 /**
@@ -142,9 +149,9 @@ export async function replayEarlyInput(
   settled: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   const queue = window.ofsEarlyInput;
-  if (!queue) return;
-  queue.stop();
-  for (const input of queue.kept.splice(0)) {
+  queue?.stop();
+  performance.mark(LIVE_MARK);
+  for (const input of queue?.kept.splice(0) ?? []) {
     if (!input.element.isConnected) continue;
     if (input.kind === 'click') {
       input.element.click();
