@@ -11,7 +11,7 @@ export async function openApp(page: Page): Promise<void> {
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   // Play is on from the first frame, before the app has started (presses are kept and replayed
   // then); a check made right after an action needs the app itself (src/ui/early-input.ts).
-  await page.waitForFunction(() => performance.getEntriesByName('ofs:live').length > 0);
+  await expect(page.locator('html')).toHaveAttribute('data-started', 'true');
 }
 
 /** Picks a scenario by its title and waits for its run. */

@@ -105,9 +105,10 @@ function fakePage(hash = '') {
   };
 }
 
-const globals = globalThis as { window?: unknown; KeyboardEvent?: unknown };
+const globals = globalThis as { window?: unknown; document?: unknown; KeyboardEvent?: unknown };
 afterEach(() => {
   delete globals.window;
+  delete globals.document;
   delete globals.KeyboardEvent;
 });
 
@@ -160,6 +161,8 @@ describe('keepEarlyInput, the inline head script', () => {
     page.send('click', { target: page.play });
     page.send('keydown', { key: 'ArrowLeft', target: page.document.body });
     globals.window = page.window;
+    const html = { dataset: {} as Record<string, string> };
+    globals.document = { documentElement: html };
     globals.KeyboardEvent = class {
       constructor(
         readonly type: string,
@@ -184,5 +187,7 @@ describe('keepEarlyInput, the inline head script', () => {
     expect(page.document.body.events).toEqual(['ArrowLeft']);
     expect(page.listeners.size).toBe(0);
     expect(page.window.ofsEarlyInput?.kept).toEqual([]);
+    // From here on input goes to the app, and the page says so.
+    expect(html.dataset.started).toBe('true');
   });
 });

@@ -125,16 +125,21 @@ export function keepEarlyInput(): void {
 }
 
 /**
- * The User Timing mark set once input goes straight to the app: what was kept has been dropped, or
- * is being replayed. The e2e journeys wait for it before acting (e2e/helpers.ts `openApp`).
+ * Says that input now goes straight to the app (what was kept has been dropped, or is being
+ * replayed): `<html data-started="true">`, which the e2e journeys wait for before acting
+ * (e2e/helpers.ts `openApp`; Play alone is on from the first frame), and the User Timing mark
+ * `ofs:live`.
  */
-export const LIVE_MARK = 'ofs:live';
+function markStarted(): void {
+  document.documentElement.dataset.started = 'true';
+  performance.mark('ofs:live');
+}
 
 /** Stops keeping input and drops what was kept (the page draws another screen). */
 export function dropEarlyInput(): void {
   window.ofsEarlyInput?.stop();
   window.ofsEarlyInput?.kept.splice(0);
-  performance.mark(LIVE_MARK);
+  markStarted();
 }
 
 /**
@@ -150,7 +155,7 @@ export async function replayEarlyInput(
 ): Promise<void> {
   const queue = window.ofsEarlyInput;
   queue?.stop();
-  performance.mark(LIVE_MARK);
+  markStarted();
   for (const input of queue?.kept.splice(0) ?? []) {
     if (!input.element.isConnected) continue;
     if (input.kind === 'click') {
