@@ -159,6 +159,11 @@ test('clicks and shortcut keys made before the app has started are carried out o
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await page.getByRole('button', { name: 'Next step' }).click();
+  // The kept press shows as taken until the app carries it out.
+  await expect(page.getByRole('button', { name: 'Next step' })).toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
   // A shortcut key on the page (focus back on the body), kept the same way.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.keyboard.press('ArrowRight');
@@ -169,6 +174,10 @@ test('clicks and shortcut keys made before the app has started are carried out o
   release();
   // One click, two Rights and a Left: two steps.
   await expect(stepCounter(page)).toHaveText('Step 2 of 10');
+  await expect(page.getByRole('button', { name: 'Next step' })).not.toHaveAttribute(
+    'aria-busy',
+    'true',
+  );
 
   // Before any module script has run (the entry itself held back), the head's inline script has
   // turned Play on and keeps its press.

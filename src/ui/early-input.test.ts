@@ -30,6 +30,13 @@ class FakeElement {
     for (let at: FakeElement | null = other; at; at = at.parent) if (at === this) return true;
     return false;
   }
+  attributes = new Map<string, string>();
+  setAttribute(name: string, value: string): void {
+    this.attributes.set(name, value);
+  }
+  removeAttribute(name: string): void {
+    this.attributes.delete(name);
+  }
   click(): void {
     this.clicks += 1;
   }
@@ -128,6 +135,9 @@ describe('keepEarlyInput, the inline head script', () => {
     expect(page.send('click', { target: page.node }).prevented).toBe(false);
     expect(page.send('click', { target: page.outside }).prevented).toBe(false);
     expect(page.window.ofsEarlyInput?.kept).toEqual([{ kind: 'click', element: page.play }]);
+    // The kept press shows as taken.
+    expect(page.play.attributes.get('aria-busy')).toBe('true');
+    expect(page.node.attributes.has('aria-busy')).toBe(false);
   });
 
   it('keeps shortcut keys pressed on the page, and leaves other keys alone', () => {
@@ -146,6 +156,7 @@ describe('keepEarlyInput, the inline head script', () => {
     page.send('click', { target: page.play });
     page.send('error', { target: new FakeScript(['script']) });
     expect(page.play.disabled).toBe(true);
+    expect(page.play.attributes.has('aria-busy')).toBe(false);
     expect(page.window.ofsEarlyInput?.kept).toEqual([]);
     expect(page.listeners.size).toBe(0);
   });
@@ -184,6 +195,7 @@ describe('keepEarlyInput, the inline head script', () => {
       'settled after 1 click(s), 1 key(s)',
     ]);
     expect(page.play.clicks).toBe(1);
+    expect(page.play.attributes.has('aria-busy')).toBe(false);
     expect(page.document.body.events).toEqual(['ArrowLeft']);
     expect(page.listeners.size).toBe(0);
     expect(page.window.ofsEarlyInput?.kept).toEqual([]);

@@ -65,6 +65,8 @@ export function keepEarlyInput(): void {
     event.stopImmediatePropagation();
     // A label's click, replayed, reaches its control as the browser would have passed it on.
     kept.push({ kind: 'click', element: control });
+    // The press shows as taken (base.css) until it is replayed: no second press to make it happen.
+    control.setAttribute('aria-busy', 'true');
   };
   const onChoice = (event: Event): void => {
     const select = event.target instanceof HTMLSelectElement ? event.target : null;
@@ -114,7 +116,7 @@ export function keepEarlyInput(): void {
   function onError(event: Event): void {
     if (!(event.target instanceof HTMLScriptElement)) return;
     stop();
-    kept.splice(0);
+    for (const input of kept.splice(0)) input.element.removeAttribute('aria-busy');
     setEarlyButtons(true);
   }
   parsing.observe(document, { childList: true, subtree: true });
@@ -138,7 +140,8 @@ function markStarted(): void {
 /** Stops keeping input and drops what was kept (the page draws another screen). */
 export function dropEarlyInput(): void {
   window.ofsEarlyInput?.stop();
-  window.ofsEarlyInput?.kept.splice(0);
+  for (const input of window.ofsEarlyInput?.kept.splice(0) ?? [])
+    input.element.removeAttribute('aria-busy');
   markStarted();
 }
 
@@ -159,6 +162,7 @@ export async function replayEarlyInput(
   for (const input of queue?.kept.splice(0) ?? []) {
     if (!input.element.isConnected) continue;
     if (input.kind === 'click') {
+      input.element.removeAttribute('aria-busy');
       input.element.click();
     } else if (input.kind === 'choice') {
       input.element.value = input.value;
