@@ -212,8 +212,11 @@ test('a what-if, another scenario and a header button, chosen before the start, 
   await page.goto('about:blank');
   await page.goto('/');
   await page.getByLabel('Scenario').selectOption({ label: CC_TITLE });
+  // Kept: the picker shows the scenario it drew, marked as waiting, until the app can open it.
+  await expect(page.getByLabel('Scenario')).toHaveAttribute('aria-busy', 'true');
   again();
   await expect(page.getByRole('heading', { level: 2, name: CC_TITLE })).toBeVisible();
+  await expect(page.getByLabel('Scenario')).not.toHaveAttribute('aria-busy', 'true');
 
   // A Next pressed after a what-if steps through the what-if's run, not the one it replaces.
   const third = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);

@@ -66,6 +66,7 @@ export function keepEarlyInput(): void {
     // A label's click, replayed, reaches its control as the browser would have passed it on.
     kept.push({ kind: 'click', element: control });
     // The press shows as taken (base.css) until it is replayed: no second press to make it happen.
+    // (A kept choice shows the same way.)
     control.setAttribute('aria-busy', 'true');
   };
   const onChoice = (event: Event): void => {
@@ -77,6 +78,7 @@ export function keepEarlyInput(): void {
     if (select.value === drawn) return;
     kept.push({ kind: 'choice', element: select, value: select.value });
     select.value = drawn;
+    select.setAttribute('aria-busy', 'true');
   };
   // A shortcut key is replayed where it was pressed, and the shortcuts' own rules decide there (a
   // Space on a button is that button's click, kept above). On the page itself its default
@@ -165,6 +167,7 @@ export async function replayEarlyInput(
       input.element.removeAttribute('aria-busy');
       input.element.click();
     } else if (input.kind === 'choice') {
+      input.element.removeAttribute('aria-busy');
       input.element.value = input.value;
       input.element.dispatchEvent(new Event('change', { bubbles: true }));
     } else {
