@@ -250,5 +250,7 @@ test('when the app cannot start, the early buttons go back to disabled', async (
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Play' })).toBeDisabled();
     await expect(page.getByRole('button', { name: 'Next step' })).toBeDisabled();
+    // Nothing took over: the page does not say it has started.
+    await expect(page.locator('html')).not.toHaveAttribute('data-started', 'true');
   }
 });

@@ -139,11 +139,21 @@ function markStarted(): void {
   performance.mark('ofs:live');
 }
 
+/** Stops keeping input and hands over what was kept, oldest first, emptying the queue. */
+function takeKept(): KeptInput[] {
+  const queue = window.ofsEarlyInput;
+  queue?.stop();
+  return queue?.kept.splice(0) ?? [];
+}
+
+/** A kept press or choice no longer shows as waiting (its `aria-busy` goes). */
+function unmark(input: KeptInput): void {
+  if (input.kind !== 'key') input.element.removeAttribute('aria-busy');
+}
+
 /** Stops keeping input and drops what was kept (the page draws another screen). */
 export function dropEarlyInput(): void {
-  window.ofsEarlyInput?.stop();
-  for (const input of window.ofsEarlyInput?.kept.splice(0) ?? [])
-    input.element.removeAttribute('aria-busy');
+  takeKept().forEach(unmark);
   markStarted();
 }
 
@@ -158,16 +168,14 @@ export function dropEarlyInput(): void {
 export async function replayEarlyInput(
   settled: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
-  const queue = window.ofsEarlyInput;
-  queue?.stop();
+  const kept = takeKept();
   markStarted();
-  for (const input of queue?.kept.splice(0) ?? []) {
+  for (const input of kept) {
     if (!input.element.isConnected) continue;
+    unmark(input);
     if (input.kind === 'click') {
-      input.element.removeAttribute('aria-busy');
       input.element.click();
     } else if (input.kind === 'choice') {
-      input.element.removeAttribute('aria-busy');
       input.element.value = input.value;
       input.element.dispatchEvent(new Event('change', { bubbles: true }));
     } else {
@@ -180,10 +188,10 @@ export async function replayEarlyInput(
 
 /**
  * The app could not start: the early buttons are disabled again (they would do nothing) and what
- * was kept is dropped.
+ * was kept is dropped. Unlike {@link dropEarlyInput}, the page is not marked as started.
  */
 export function refuseEarlyInput(doc: Document): void {
-  dropEarlyInput();
+  takeKept().forEach(unmark);
   for (const button of doc.querySelectorAll<HTMLButtonElement>('button[data-early]'))
     button.disabled = true;
 }
