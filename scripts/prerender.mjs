@@ -80,20 +80,17 @@ async function renderFirstScreen() {
 const THEME_INIT_TAG = '<script src="./theme-init.js"></script>';
 
 /**
- * Adds `code` as an inline script in place of `tag`, allowed by its SHA-256 hash in the policy's
- * `script-src` (no other inline script is).
+ * Adds `'sha256-…'` of `code` to the policy's `script-src`, allowing that inline script and no
+ * other.
  * @param {string} html
- * @param {string} tag what the script replaces
  * @param {string} code
  */
-function inlineScript(html, tag, code) {
+function allowInlineScript(html, code) {
   const hash = createHash('sha256').update(code, 'utf8').digest('base64');
-  return html
-    .replace(tag, () => `<script>${code}</script>`)
-    .replace(
-      /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?script-src 'self')/,
-      `$1 'sha256-${hash}'`,
-    );
+  return html.replace(
+    /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*?script-src 'self')/,
+    `$1 'sha256-${hash}'`,
+  );
 }
 
 /**
@@ -104,21 +101,25 @@ function inlineScript(html, tag, code) {
 function inlineThemeInit(html) {
   if (!html.includes(THEME_INIT_TAG)) return html;
   const code = readFileSync(resolve(ROOT, 'public', 'theme-init.js'), 'utf8');
-  return inlineScript(html, THEME_INIT_TAG, code);
+  return allowInlineScript(
+    html.replace(THEME_INIT_TAG, () => `<script>${code}</script>`),
+    code,
+  );
 }
 
 /**
  * Puts the script that keeps presses made before the app has started (src/ui/early-input.ts)
- * inline in the head, after the theme's, so that it listens before the body is parsed.
+ * inline in the head, right after the theme's (the first script, ahead of the stylesheets), so
+ * that it listens before the body is parsed.
  * @param {string} html
  * @param {string} code
  */
 function inlineEarlyInput(html, code) {
-  const afterTheme = html.indexOf('</script>', html.indexOf('<script>')) + '</script>'.length;
-  if (afterTheme < '</script>'.length) return html;
-  const marker = '<!--early-input-->';
-  const marked = `${html.slice(0, afterTheme)}\n    ${marker}${html.slice(afterTheme)}`;
-  return inlineScript(marked, marker, code);
+  if (!html.includes('</script>')) return html;
+  return allowInlineScript(
+    html.replace('</script>', () => `</script>\n    <script>${code}</script>`),
+    code,
+  );
 }
 
 /**

@@ -28,12 +28,12 @@ function afterFirstPaint(): Promise<void> {
       requestAnimationFrame(() => setTimeout(done, 0));
       return;
     }
-    if (performance.getEntriesByName('first-contentful-paint').length > 0) return done();
+    // `buffered`: a frame already presented is reported too.
     const observer = new PerformanceObserver(() => {
       observer.disconnect();
       done();
     });
-    observer.observe({ type: 'paint' });
+    observer.observe({ type: 'paint', buffered: true });
     setTimeout(done, 500);
   });
 }
