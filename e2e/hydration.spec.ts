@@ -44,6 +44,26 @@ async function holdBack(page: Page, url: RegExp): Promise<() => void> {
   };
 }
 
+/**
+ * Opens the app afresh (from a blank page) with the responses for `url` held back; returns
+ * {@link holdBack}'s release.
+ */
+async function openHoldingBack(
+  page: Page,
+  url: RegExp,
+  waitUntil: 'load' | 'commit' = 'load',
+): Promise<() => void> {
+  const release = await holdBack(page, url);
+  await page.goto('about:blank');
+  await page.goto('/', { waitUntil });
+  return release;
+}
+
+/** The built app's scripts: the entry, the app's start and the canvas (React Flow). */
+const ENTRY_SCRIPT = /\/assets\/index-[\w-]+\.js$/;
+const BOOT_CHUNK = /\/assets\/boot-[\w-]+\.js$/;
+const CANVAS_CHUNK = /\/assets\/FlowCanvas-[\w-]+\.js$/;
+
 test.use({ reducedMotion: 'reduce' });
 
 test('the first screen is in the HTML, party nodes and all, before any script runs', async ({
@@ -98,7 +118,7 @@ test('a remembered theme and view, and a link, open without a hydration error', 
   // A plain visit (the link in the URL by now would decide the view itself).
   const canvasCode: string[] = [];
   page.on('request', (request) => {
-    if (/\/assets\/FlowCanvas-[\w-]+\.js$/.test(request.url())) canvasCode.push(request.url());
+    if (CANVAS_CHUNK.test(request.url())) canvasCode.push(request.url());
   });
   await page.goto('/');
   await expect(page.getByRole('combobox', { name: 'Theme' })).toHaveValue('dark');
@@ -130,8 +150,7 @@ test('a step taken before the canvas code has loaded: the painted canvas stays, 
 }) => {
   const errors = collectErrors(page);
   // Hold the canvas chunk (React Flow) back until the person has stepped.
-  const release = await holdBack(page, /\/assets\/FlowCanvas-[\w-]+\.js$/);
-  await page.goto('/');
+  const release = await openHoldingBack(page, CANVAS_CHUNK);
   const canvas = page.getByRole('region', { name: 'Flow diagram' });
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await expect(canvas.locator('.canvas')).not.toHaveAttribute('data-live', 'true');
@@ -155,8 +174,7 @@ test('clicks and shortcut keys made before the app has started are carried out o
 }) => {
   const errors = collectErrors(page);
   // Hold the app's start back: the screen stays as the HTML painted it, with the entry script.
-  const release = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
-  await page.goto('/');
+  const release = await openHoldingBack(page, BOOT_CHUNK);
   await expect(page.getByRole('button', { name: 'Play' })).toBeEnabled();
   await page.getByRole('button', { name: 'Next step' }).click();
   // The kept press shows as taken until the app carries it out.
@@ -181,9 +199,7 @@ test('clicks and shortcut keys made before the app has started are carried out o
 
   // Before any module script has run (the entry itself held back), the head's inline script has
   // turned Play on and keeps its press.
-  const again = await holdBack(page, /\/assets\/index-[\w-]+\.js$/);
-  await page.goto('about:blank');
-  await page.goto('/', { waitUntil: 'commit' });
+  const again = await openHoldingBack(page, ENTRY_SCRIPT, 'commit');
   await page.getByRole('button', { name: 'Play' }).click();
   await expect(stepCounter(page)).toHaveText('Step 0 of 10');
   again();
@@ -195,8 +211,7 @@ test('a what-if, another scenario and a header button, chosen before the start, 
   page,
 }) => {
   const errors = collectErrors(page);
-  const release = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
-  await page.goto('/');
+  const release = await openHoldingBack(page, BOOT_CHUNK);
   const whatIf = page.getByRole('checkbox', { name: 'Wrong client secret' });
   await whatIf.click({ force: true });
   // Kept, not done: the box stays as the HTML drew it until the app can act on it.
@@ -208,9 +223,7 @@ test('a what-if, another scenario and a header button, chosen before the start, 
   await expect(whatIf).toBeChecked();
   await expect(stepCounter(page)).toHaveText(/^Step 0 of (?!10$)\d+$/);
 
-  const again = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
-  await page.goto('about:blank');
-  await page.goto('/');
+  const again = await openHoldingBack(page, BOOT_CHUNK);
   await page.getByLabel('Scenario').selectOption({ label: CC_TITLE });
   // Kept: the picker shows the scenario it drew, marked as waiting, until the app can open it.
   await expect(page.getByLabel('Scenario')).toHaveAttribute('aria-busy', 'true');
@@ -219,9 +232,7 @@ test('a what-if, another scenario and a header button, chosen before the start, 
   await expect(page.getByLabel('Scenario')).not.toHaveAttribute('aria-busy', 'true');
 
   // A Next pressed after a what-if steps through the what-if's run, not the one it replaces.
-  const third = await holdBack(page, /\/assets\/boot-[\w-]+\.js$/);
-  await page.goto('about:blank');
-  await page.goto('/');
+  const third = await openHoldingBack(page, BOOT_CHUNK);
   await page.getByRole('checkbox', { name: 'Wrong client secret' }).click({ force: true });
   await page.getByRole('button', { name: 'Next step' }).click();
   third();
@@ -231,7 +242,7 @@ test('a what-if, another scenario and a header button, chosen before the start, 
 });
 
 test('a canvas whose code cannot load says so, and the rest of the app works', async ({ page }) => {
-  await page.route(/\/assets\/FlowCanvas-[\w-]+\.js$/, (route) => route.abort());
+  await page.route(CANVAS_CHUNK, (route) => route.abort());
   await page.goto('/');
   const canvas = page.getByRole('region', { name: 'Flow diagram' });
   await expect(canvas.getByRole('alert')).toContainText('The diagram could not load');
@@ -243,7 +254,7 @@ test('a canvas whose code cannot load says so, and the rest of the app works', a
 
 test('when the app cannot start, the early buttons go back to disabled', async ({ page }) => {
   // The app's start, then the entry script itself, cannot load.
-  for (const script of [/\/assets\/boot-[\w-]+\.js$/, /\/assets\/index-[\w-]+\.js$/]) {
+  for (const script of [BOOT_CHUNK, ENTRY_SCRIPT]) {
     await page.unrouteAll();
     await page.route(script, (route) => route.abort());
     await page.goto('about:blank');
